@@ -1,0 +1,32 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { parse } from 'yaml';
+import trustReport, { dataDirFromEnv } from './src/integration/trust-report.ts';
+import { LOCALE_CODES } from './src/i18n/locales.ts';
+
+// The site's address comes from the company's own settings, so canonical and hreflang links
+// point at where the report is published.
+function siteUrl() {
+  try {
+    const company = parse(readFileSync(join(dataDirFromEnv(), 'company/company.yaml'), 'utf8'));
+    return typeof company?.site_url === 'string' ? company.site_url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export default defineConfig({
+  site: siteUrl(),
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  i18n: {
+    locales: [...LOCALE_CODES],
+    defaultLocale: 'en',
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  integrations: [trustReport(), mdx()],
+  devToolbar: { enabled: false },
+});

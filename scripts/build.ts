@@ -1,0 +1,59 @@
+/**
+ * `npm run build [-- --data DIR] [-- --out DIR]`: validate the data, compute the report model,
+ * render the site, and only then replace the output folder. Bad data exits 1 with every problem
+ * listed and leaves the previous output exactly as it was.
+ */
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, basename, join } from 'node:path';
+import { formatIssues } from '../src/pipeline/issues.ts';
+import { runDataBuild, today } from '../src/pipeline/run.ts';
+import { checkTranslations } from '../src/i18n/check.ts';
+import { readCli } from './lib/cli.ts';
+
+// Astro's usage telemetry would wait on the network; the build must not.
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+const options = readCli();
+const started = performance.now();
+const log = (line: string) => {
+  if (!options.quiet) process.stdout.write(`${line}\n`);
+};
+
+// Phase 1: load and validate every input, then emit the report model.
+const result = await runDataBuild({ dataDir: options.dataDir, today: today() });
+const translationIssues = await checkTranslations();
+const issues = [...result.issues, ...translationIssues];
+if (issues.length > 0 || !result.report) {
+  process.stderr.write(`${formatIssues(issues)}\nNothing was built; ${basename(options.outDir)}/ is unchanged.\n`);
+  process.exit(1);
+}
+const work = await mkdtemp(join(tmpdir(), 'trust-build-'));
+const reportFile = join(work, 'report.json');
+await writeFile(reportFile, JSON.stringify(result.report));
+log(`data: ${result.counts.sources} sources, ${result.counts.statistics} benchmark figures`);
+
+// Phase 2: render the site into a fresh folder beside the output, so the swap is one rename.
+const staging = join(dirname(options.outDir), `.${basename(options.outDir)}.staging-${process.pid}`);
+process.env.TRUST_REPORT_FILE = reportFile;
+process.env.TRUST_DATA = options.dataDir;
+try {
+  const { build } = await import('astro');
+  await build({ root: process.cwd(), outDir: staging, logLevel: options.quiet ? 'error' : 'warn' });
+} catch (error) {
+  await rm(staging, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true });
+  process.stderr.write(`The site could not be rendered: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Nothing was published; ${basename(options.outDir)}/ is unchanged.\n`);
+  process.exit(1);
+}
+
+// Phase 3: swap the new site in.
+const previous = join(dirname(options.outDir), `.${basename(options.outDir)}.previous-${process.pid}`);
+await rename(options.outDir, previous).catch((error: NodeJS.ErrnoException) => {
+  if (error.code !== 'ENOENT') throw error;
+});
+await rename(staging, options.outDir);
+await rm(previous, { recursive: true, force: true });
+await rm(work, { recursive: true, force: true });
+log(`site: ${basename(options.outDir)}/ written in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,29 @@
+/**
+ * Shared command-line handling for the scripts: `--data DIR` (or TRUST_DATA) chooses the data
+ * folder, `--out DIR` the output folder.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface CliOptions {
+  dataDir: string;
+  outDir: string;
+  quiet: boolean;
+}
+
+export function readCli(argv = process.argv.slice(2), env = process.env): CliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  return {
+    dataDir: resolve(values.data ?? env.TRUST_DATA ?? 'data'),
+    outDir: resolve(values.out ?? 'dist'),
+    quiet: values.quiet ?? false,
+  };
+}

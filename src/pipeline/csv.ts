@@ -1,0 +1,342 @@
+/**
+ * A streaming CSV reader that keeps the line and column of every cell, so that validation can
+ * point an analyst at `file:line:column`.
+ *
+ * It takes text in chunks of any size (no whole-file string), and hands each record to a callback.
+ * The arrays passed to the callback are reused between records: copy what you keep.
+ *
+ * Accepted as analysts export it: UTF-8 with or without BOM, LF or CRLF line ends, `,` `;` or tab
+ * delimiters (detected from the header line), quoted fields with doubled quotes and line breaks.
+ */
+import { createReadStream } from 'node:fs';
+import type { Issue } from './issues.ts';
+
+export type Delimiter = ',' | ';' | '\t';
+
+export interface CsvRecord {
+  /** 1-based line where the record starts. */
+  line: number;
+  /** Cell texts, quotes removed. */
+  cells: string[];
+  /** 1-based column where each cell starts. */
+  columns: number[];
+}
+
+export interface CsvHandlers {
+  /** The first record, with the delimiter detected from it. */
+  header(record: CsvRecord, delimiter: Delimiter): void;
+  record(record: CsvRecord): void;
+  issue(issue: Issue): void;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const REPLACEMENT = 0xfffd;
+
+export class CsvParser {
+  private readonly file: string;
+  private readonly handlers: CsvHandlers;
+  private delimiter: Delimiter | undefined;
+  private delimiterCode = 44;
+  private started = false;
+  private headerSeen = false;
+  private badEncodingReported = false;
+  /** Text of the header line kept until its end is seen, to detect the delimiter. */
+  private headerBuffer = '';
+
+  // Position of the next character.
+  private line = 1;
+  private column = 1;
+
+  // The record being built.
+  private cells: string[] = [];
+  private columns: number[] = [];
+  private recordLine = 1;
+  private cell = '';
+  private cellColumn = 1;
+  private cellLine = 1;
+  private inQuotes = false;
+  /** A closing quote was just read inside a quoted cell: the next char decides. */
+  private quotePending = false;
+  private afterClosingQuote = false;
+  private cellStarted = false;
+  private skipLf = false;
+
+  constructor(file: string, handlers: CsvHandlers) {
+    this.file = file;
+    this.handlers = handlers;
+  }
+
+  write(text: string): void {
+    if (!this.started) {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (this.delimiter === undefined) {
+      this.headerBuffer += text;
+      const end = firstLineEnd(this.headerBuffer);
+      if (end < 0) return;
+      this.setDelimiter(detectDelimiter(this.headerBuffer.slice(0, end)));
+      text = this.headerBuffer;
+      this.headerBuffer = '';
+    }
+    this.consume(text);
+  }
+
+  end(): void {
+    if (this.delimiter === undefined) {
+      if (this.headerBuffer.trim() === '') {
+        this.handlers.issue({
+          file: this.file,
+          line: 1,
+          column: 1,
+          message: 'expected a header row naming the columns, found an empty file',
+          hint: 'export the sheet again with its header row, or remove the file if it is optional',
+        });
+        return;
+      }
+      this.setDelimiter(detectDelimiter(this.headerBuffer));
+      const text = this.headerBuffer;
+      this.headerBuffer = '';
+      this.consume(text);
+    }
+    if (this.quotePending) {
+      this.quotePending = false;
+      this.inQuotes = false;
+      this.afterClosingQuote = true;
+    }
+    if (this.inQuotes) {
+      this.handlers.issue({
+        file: this.file,
+        line: this.cellLine,
+        column: this.cellColumn,
+        message: 'expected a closing quote for the quoted cell that starts here, found the end of the file',
+        hint: 'the file may be truncated, or a quote inside a value is not doubled ("")',
+      });
+      this.cells.length = 0;
+      return;
+    }
+    if (this.cellStarted || this.cells.length > 0) this.finishRecord();
+    if (!this.headerSeen) {
+      this.handlers.issue({
+        file: this.file,
+        line: 1,
+        column: 1,
+        message: 'expected a header row naming the columns, found an empty file',
+        hint: 'export the sheet again with its header row, or remove the file if it is optional',
+      });
+    }
+  }
+
+  private setDelimiter(delimiter: Delimiter): void {
+    this.delimiter = delimiter;
+    this.delimiterCode = delimiter.charCodeAt(0);
+  }
+
+  private consume(text: string): void {
+    const n = text.length;
+    const delimiter = this.delimiterCode;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (this.skipLf) {
+        this.skipLf = false;
+        if (c === LF) {
+          i++;
+          continue;
+        }
+      }
+      if (c === REPLACEMENT) this.reportEncoding();
+      if (this.inQuotes) {
+        if (this.quotePending) {
+          this.quotePending = false;
+          if (c === QUOTE) {
+            this.cell += '"';
+            this.column++;
+            i++;
+            continue;
+          }
+          this.inQuotes = false;
+          this.afterClosingQuote = true;
+          continue; // re-read c outside the quotes
+        }
+        if (c === QUOTE) {
+          this.quotePending = true;
+          this.column++;
+          i++;
+          continue;
+        }
+        // Take a run of ordinary characters at once.
+        let j = i;
+        while (j < n) {
+          const d = text.charCodeAt(j);
+          if (d === QUOTE || d === LF || d === CR || d === REPLACEMENT) break;
+          j++;
+        }
+        if (j > i) {
+          this.cell += text.slice(i, j);
+          this.column += j - i;
+          i = j;
+          continue;
+        }
+        // A line break inside quotes is part of the value; normalise CRLF to LF.
+        if (c === CR) {
+          this.cell += '\n';
+          this.newLine();
+          this.skipLf = true;
+        } else if (c === LF) {
+          this.cell += '\n';
+          this.newLine();
+        } else {
+          this.cell += text[i];
+          this.column++;
+        }
+        i++;
+        continue;
+      }
+      if (c === delimiter) {
+        this.endCell();
+        this.column++;
+        i++;
+        this.startCell();
+        continue;
+      }
+      if (c === LF || c === CR) {
+        this.finishRecord();
+        this.newLine();
+        if (c === CR) this.skipLf = true;
+        i++;
+        continue;
+      }
+      if (this.afterClosingQuote) {
+        this.handlers.issue({
+          file: this.file,
+          line: this.line,
+          column: this.column,
+          message: `expected a delimiter or the end of the line after a closing quote, found ${JSON.stringify(text[i])}`,
+          hint: 'a quote inside a quoted value must be doubled ("")',
+        });
+        this.afterClosingQuote = false;
+      }
+      if (c === QUOTE && !this.cellStarted) {
+        this.cellStarted = true;
+        this.inQuotes = true;
+        this.column++;
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === delimiter || d === LF || d === CR || d === REPLACEMENT) break;
+        j++;
+      }
+      if (j === i) j = i + 1;
+      this.cell += text.slice(i, j);
+      this.cellStarted = true;
+      this.column += j - i;
+      i = j;
+    }
+  }
+
+  private newLine(): void {
+    this.line++;
+    this.column = 1;
+  }
+
+  private startCell(): void {
+    this.cell = '';
+    this.cellColumn = this.column;
+    this.cellLine = this.line;
+    this.cellStarted = false;
+    this.afterClosingQuote = false;
+  }
+
+  private endCell(): void {
+    if (this.cells.length === 0) this.recordLine = this.cellLine;
+    this.cells.push(this.cell);
+    this.columns.push(this.cellColumn);
+  }
+
+  private finishRecord(): void {
+    this.endCell();
+    const blank = this.cells.length === 1 && this.cells[0] === '' && !this.cellStarted;
+    if (!blank) {
+      const record: CsvRecord = { line: this.recordLine, cells: this.cells, columns: this.columns };
+      if (!this.headerSeen) {
+        this.headerSeen = true;
+        this.handlers.header(
+          { line: record.line, cells: [...record.cells], columns: [...record.columns] },
+          this.delimiter ?? ',',
+        );
+      } else {
+        this.handlers.record(record);
+      }
+    }
+    this.cells.length = 0;
+    this.columns.length = 0;
+    this.cell = '';
+    this.cellStarted = false;
+    this.afterClosingQuote = false;
+    this.cellColumn = 1;
+    this.cellLine = this.line + 1;
+  }
+
+  private reportEncoding(): void {
+    if (this.badEncodingReported) return;
+    this.badEncodingReported = true;
+    this.handlers.issue({
+      file: this.file,
+      line: this.line,
+      column: this.column,
+      message: 'expected UTF-8 text, found bytes that are not UTF-8',
+      hint: 'the file was probably saved as Windows-1252 or Latin-1; save it again as "CSV UTF-8"',
+    });
+  }
+}
+
+function firstLineEnd(text: string): number {
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) inQuotes = !inQuotes;
+    else if (!inQuotes && (c === LF || c === CR)) return i;
+  }
+  return -1;
+}
+
+/** The delimiter is the one of `,` `;` tab that occurs most often outside quotes in the header. */
+export function detectDelimiter(headerLine: string): Delimiter {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let inQuotes = false;
+  for (const ch of headerLine) {
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return ',';
+}
+
+/**
+ * Streams a file through the parser. Bytes are decoded as UTF-8; bytes that are not UTF-8 become
+ * U+FFFD, which the parser reports once with its position.
+ */
+export async function parseCsvFile(path: string, displayPath: string, handlers: CsvHandlers): Promise<void> {
+  const parser = new CsvParser(displayPath, handlers);
+  const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  for await (const chunk of stream) {
+    parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+  }
+  parser.write(decoder.decode());
+  parser.end();
+}
+
+/** Parses a whole CSV text; for tests and small inputs. */
+export function parseCsvText(text: string, displayPath: string, handlers: CsvHandlers): void {
+  const parser = new CsvParser(displayPath, handlers);
+  parser.write(text);
+  parser.end();
+}

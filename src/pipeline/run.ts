@@ -1,0 +1,47 @@
+/**
+ * The data build, phase by phase: load and validate every input, then emit the report model.
+ * Pure apart from reading the data folder; the scripts at the edge print and write.
+ */
+import { assembleReport } from '../report/assemble.ts';
+import { reportSchema, type Report } from '../schemas/report.ts';
+import { sortIssues, type Issue } from './issues.ts';
+import { loadBenchmarks } from './load-benchmarks.ts';
+import { loadCompany } from './load-company.ts';
+
+export interface RunOptions {
+  dataDir: string;
+  /** Today's date, YYYY-MM-DD, for rules about dates in the future. */
+  today: string;
+}
+
+export interface RunResult {
+  report?: Report;
+  issues: Issue[];
+  counts: { sources: number; statistics: number };
+}
+
+export async function runDataBuild(options: RunOptions): Promise<RunResult> {
+  // Load and validate: every file is read even when an earlier one has problems, so the
+  // analyst sees all problems at once.
+  const [companyResult, benchmarksResult] = await Promise.all([
+    loadCompany(options.dataDir),
+    loadBenchmarks(options.dataDir, { today: options.today }),
+  ]);
+  const issues = sortIssues([...companyResult.issues, ...benchmarksResult.issues]);
+  const counts = {
+    sources: benchmarksResult.benchmarks.sources.length,
+    statistics: benchmarksResult.benchmarks.statistics.length,
+  };
+  if (issues.length > 0 || !companyResult.company) return { issues, counts };
+
+  // Emit: one typed, versioned report model.
+  const report = reportSchema.parse(
+    assembleReport({ company: companyResult.company, benchmarks: benchmarksResult.benchmarks }),
+  );
+  return { report, issues, counts };
+}
+
+/** Today's date in UTC, or TRUST_TODAY when set (tests pin it). */
+export function today(env: NodeJS.ProcessEnv = process.env): string {
+  return env.TRUST_TODAY ?? new Date().toISOString().slice(0, 10);
+}

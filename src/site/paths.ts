@@ -1,0 +1,49 @@
+/**
+ * Every URL of the site in one place, so that links, the language switcher and `hreflang`
+ * alternates agree. All paths end in a slash (directory-style output).
+ */
+import type { Report } from '../schemas/report.ts';
+import { VERIFICATION_STATUSES, type VerificationStatus } from '../schemas/common.ts';
+
+export type PageKey = readonly string[];
+
+export function pagePath(locale: string, ...segments: string[]): string {
+  return `/${[locale, ...segments].map(encodeURIComponent).join('/')}/`;
+}
+
+/** The same page in another locale: swap the first path segment. */
+export function switchLocale(path: string, locale: string): string {
+  const rest = path.split('/').filter(Boolean).slice(1);
+  return pagePath(locale, ...rest.map(decodeURIComponent));
+}
+
+export const paths = {
+  home: (locale: string) => pagePath(locale),
+  library: (locale: string) => pagePath(locale, 'benchmarks'),
+  statistic: (locale: string, id: string) => pagePath(locale, 'benchmarks', id),
+  source: (locale: string, id: string) => pagePath(locale, 'benchmarks', 'source', id),
+  status: (locale: string, status: VerificationStatus) => pagePath(locale, 'benchmarks', 'status', status),
+};
+
+// getStaticPaths helpers: one entry per page per published locale.
+
+export function localePaths(report: Report) {
+  return report.company.locales.map((locale) => ({ params: { locale } }));
+}
+
+export function statisticPaths(report: Report) {
+  return report.company.locales.flatMap((locale) =>
+    report.library.statistics.map((stat) => ({ params: { locale, id: stat.id } })),
+  );
+}
+
+export function sourcePaths(report: Report) {
+  const withFigures = new Set(report.library.statistics.map((s) => s.sourceId));
+  return report.company.locales.flatMap((locale) =>
+    report.library.sources.filter((s) => withFigures.has(s.id)).map((source) => ({ params: { locale, source: source.id } })),
+  );
+}
+
+export function statusPaths(report: Report) {
+  return report.company.locales.flatMap((locale) => VERIFICATION_STATUSES.map((status) => ({ params: { locale, status } })));
+}
