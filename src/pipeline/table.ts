@@ -42,7 +42,7 @@ export interface TableOptions<S extends TableSpec> {
   rules?: RowRule<S>[];
 }
 
-export interface TableReader<S extends TableSpec> {
+export interface TableReader {
   handlers: CsvHandlers;
   issues: Issue[];
   /** Number of data rows seen, valid or not. */
@@ -56,7 +56,7 @@ export function createTableReader<S extends TableSpec>(
   spec: S,
   onRow: RowHandler<S>,
   options: TableOptions<S> = {},
-): TableReader<S> {
+): TableReader {
   const issues: Issue[] = [];
   const fields = Object.keys(spec);
   const rules = options.rules ?? [];

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { ColumnSpec, TableSpec, RowOf, RowRule } from '../pipeline/table.ts';
-import { enumCell, numberCell, optionalEnumCell, optionalNumberCell, optionalTextCell, slugCell, textCell } from './cells.ts';
+import { enumCell, optionalEnumCell, optionalNumberCell, optionalTextCell, slugCell, textCell } from './cells.ts';
 import { httpUrl, isoDate, market, nonEmptyText, slug, verificationStatus, VERIFICATION_STATUSES } from './common.ts';
 
 // ---------------------------------------------------------------------------------------------

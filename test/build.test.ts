@@ -1,0 +1,171 @@
+/**
+ * The whole build, as a newcomer runs it: pages for every figure in every locale, with the
+ * right language and locale-formatted numbers; bad data stops it and leaves the output alone.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDataBuild } from '../src/pipeline/run.ts';
+import type { Report } from '../src/schemas/report.ts';
+import { runScript, treeDigest } from './helpers/build.ts';
+import { DATA_DIR, setCell, tempDataDir } from './helpers/data-dir.ts';
+
+const LOCALES = ['en', 'th', 'fi', 'ru', 'vi'];
+const NBSP = '\u00a0';
+let work: string;
+let out: string;
+let report: Report;
+
+const page = (path: string) => readFile(join(out, path, 'index.html'), 'utf8');
+/** Visible text of a page, tags removed and entities decoded, white space folded. */
+const text = (html: string) =>
+  html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, NBSP)
+    .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t\r\n]+/g, ' ');
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'trust-build-test-'));
+  out = join(work, 'dist');
+  report = (await runDataBuild({ dataDir: DATA_DIR, today: '2026-11-23' })).report!;
+  const result = await runScript('build.ts', ['--out', out, '--quiet']);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+}, 180_000);
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('the built site', () => {
+  it('has a language chooser at / naming each language in itself', async () => {
+    const html = await page('');
+    for (const [code, name] of [['en', 'English'], ['th', 'ไทย'], ['fi', 'Suomi'], ['ru', 'Русский'], ['vi', 'Tiếng Việt']]) {
+      expect(html).toContain(`href="/${code}/"`);
+      expect(html).toContain(name);
+    }
+  });
+
+  it('has an index, a library and a page per figure in every locale, each with its lang', async () => {
+    for (const locale of LOCALES) {
+      for (const path of [`${locale}`, `${locale}/benchmarks`, ...report.library.statistics.map((s) => `${locale}/benchmarks/${s.id}`)]) {
+        const html = await page(path);
+        expect(html, path).toMatch(new RegExp(`^<!DOCTYPE html><html lang="${locale}"`, 'i'));
+      }
+    }
+  });
+
+  it('has filter pages per status and per source that need no JavaScript', async () => {
+    for (const locale of LOCALES) {
+      for (const status of ['primary', 'secondary', 'unverified', 'misquoted']) {
+        expect(existsSync(join(out, locale, 'benchmarks', 'status', status, 'index.html'))).toBe(true);
+      }
+      for (const source of new Set(report.library.statistics.map((s) => s.sourceId))) {
+        expect(existsSync(join(out, locale, 'benchmarks', 'source', source, 'index.html'))).toBe(true);
+      }
+    }
+    const misquoted = text(await page('en/benchmarks/status/misquoted'));
+    expect(misquoted).toContain('Claimed increase in profit');
+    expect(misquoted).not.toContain('Trust most of the brands');
+    const html = await page('en/benchmarks');
+    expect(html).not.toMatch(/<script/);
+  });
+
+  it('formats numbers in each locale', async () => {
+    const fi = text(await page('fi/benchmarks/pew-2019-concerned-company-data-use'));
+    expect(fi).toContain(`79${NBSP}%`);
+    expect(fi).toContain(`4${NBSP}272`);
+    expect(fi).toContain(`±1,9 prosenttiyksikköä`);
+    expect(fi).toContain('15. marraskuuta 2019');
+    const ru = text(await page('ru/benchmarks/acsi-2023q4-national'));
+    expect(ru).toContain('77,8');
+    const vi = text(await page('vi/benchmarks/xmi-2023-nps-consumer-payments'));
+    expect(vi).toContain('-6,1');
+    const en = text(await page('en/benchmarks/pew-2019-concerned-company-data-use'));
+    expect(en).toContain('79%');
+    expect(en).toContain('4,272');
+    expect(en).toContain('±1.9 percentage points');
+  });
+
+  it('shows the Bain retention claim as a range with the misquote caveat', async () => {
+    const en = text(await page('en/benchmarks/bain-retention-profit-uplift'));
+    expect(en).toContain('+25% to +95%');
+    expect(en).toContain('Misquoted');
+    expect(en).toContain('Read this before quoting the figure');
+    expect(en).toContain('never as a forecast');
+    expect(en).toContain('Relative change, not a level');
+    const ru = text(await page('ru/benchmarks/bain-retention-profit-uplift'));
+    expect(ru).toContain(`от +25${NBSP}% до +95${NBSP}%`);
+    expect(ru).toContain('Искажённая цитата');
+  });
+
+  it('shows the Taloustutkimus figure as unverified', async () => {
+    const fi = text(await page('fi/benchmarks/taloustutkimus-2011-peer-vs-marketing'));
+    expect(fi).toContain('yli 3×');
+    expect(fi).toContain('Varmentamaton');
+    expect(fi).toContain('Alkuperäistä lähdettä ei löytynyt');
+    const en = text(await page('en/benchmarks/taloustutkimus-2011-peer-vs-marketing'));
+    expect(en).toContain('more than 3×');
+    expect(en).toContain('Unverified');
+  });
+
+  it('shows age and a staleness flag past the configured age', async () => {
+    const en = text(await page('en/benchmarks/edelman-2011-person-like-yourself'));
+    expect(en).toContain('15 years on 30 September 2026');
+    expect(en).toContain('Dated: this figure is 15 years old, more than the 7 years this report accepts.');
+    const fresh = text(await page('en/benchmarks/pew-2019-concerned-company-data-use'));
+    expect(fresh).toContain('6 years on 30 September 2026');
+    expect(fresh).not.toContain('Dated:');
+  });
+
+  it('offers a ready-to-copy citation', async () => {
+    const en = text(await page('en/benchmarks/pew-2019-concerned-company-data-use'));
+    expect(en).toContain(
+      'Brooke Auxier, Lee Rainie, Monica Anderson, Andrew Perrin, Madhu Kumar, Erica Turner; Pew Research Center (2019). Americans and Privacy: Concerned, Confused and Feeling Lack of Control Over Their Personal Information. Released 15 November 2019. https://www.pewresearch.org/internet/2019/11/15/americans-and-privacy-concerned-confused-and-feeling-lack-of-control-over-their-personal-information/ Figure: 79%, Are very or somewhat concerned about how companies use the data they collect about them. Verification status: Primary.',
+    );
+  });
+
+  it('marks English wording inside other languages', async () => {
+    const th = await page('th/benchmarks/pew-2019-little-benefit');
+    expect(th).toContain('<span class="wording" lang="en">Say they benefit little or not at all');
+  });
+
+  it('links each page to its versions in the other languages', async () => {
+    const html = await page('vi/benchmarks/pew-2019-little-benefit');
+    for (const locale of LOCALES) {
+      expect(html).toContain(`<link rel="alternate" hreflang="${locale}" href="https://trust.northwind.example/${locale}/benchmarks/pew-2019-little-benefit/">`);
+      expect(html).toContain(`href="/${locale}/benchmarks/pew-2019-little-benefit/"`);
+    }
+  });
+});
+
+describe('a build from bad data', () => {
+  it('exits 1 naming file, line and column, and leaves the previous output untouched', async () => {
+    const data = await tempDataDir();
+    try {
+      await data.edit('benchmarks/statistics.csv', (csv) => setCell(csv, 'pew-2019-little-benefit', 'value', '720'));
+      const before = await treeDigest(out);
+      const result = await runScript('build.ts', ['--data', data.dir, '--out', out]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('benchmarks/statistics.csv:7:76: value: expected a percentage from 0 to 100 (scale 0..100), found 720');
+      expect(result.stderr).toContain('1 problem found.');
+      expect(result.stderr).toContain('Nothing was built; dist/ is unchanged.');
+      expect(await treeDigest(out)).toEqual(before);
+      const check = await runScript('check.ts', ['--data', data.dir]);
+      expect(check.code).toBe(1);
+      expect(check.stderr).toContain('benchmarks/statistics.csv:7:76: value:');
+    } finally {
+      await data.remove();
+    }
+  });
+});

@@ -1,0 +1,109 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkTranslations } from '../src/i18n/check.ts';
+import { createTranslationSystem } from '../src/i18n/core.ts';
+import { createFormatter } from '../src/i18n/format.ts';
+import { formatMessage } from '../src/i18n/message.ts';
+import { loadTranslationSystem, STRINGS_DIR } from '../src/i18n/node.ts';
+import { formatIssue } from '../src/pipeline/issues.ts';
+
+const NBSP = '\u00a0';
+const NNBSP = '\u202f';
+
+describe('message format', () => {
+  const plural = new Intl.PluralRules('ru');
+  const fmt = (n: number) => String(n);
+  const figures = '{count, plural, =0 {нет цифр} one {# цифра} few {# цифры} many {# цифр} other {# цифры}}';
+  it('chooses the Russian plural forms', () => {
+    expect([0, 1, 2, 5, 11, 21, 22, 25, 1.5].map((count) => formatMessage(figures, { count }, plural, fmt))).toEqual([
+      'нет цифр', '1 цифра', '2 цифры', '5 цифр', '11 цифр', '21 цифра', '22 цифры', '25 цифр', '1.5 цифры',
+    ]);
+  });
+  it('interpolates text and nested placeholders', () => {
+    expect(formatMessage('{a} and {n, plural, one {# {thing}} other {# {thing}s}}', { a: 'x', n: 2, thing: 'box' }, new Intl.PluralRules('en'), fmt)).toBe('x and 2 boxs');
+  });
+  it('fails loudly on a missing value', () => {
+    expect(() => formatMessage('{a}', {}, plural, fmt, 'k')).toThrow('message "k" needs a value for {a}');
+  });
+});
+
+describe('translations', async () => {
+  const system = await loadTranslationSystem();
+  it('counts figures in each language', () => {
+    const counts = (locale: string) => [0, 1, 2, 5, 21].map((count) => system.translator(locale)('library.count', { count }));
+    expect(counts('en')).toEqual(['No figures', '1 figure', '2 figures', '5 figures', '21 figures']);
+    expect(counts('fi')).toEqual(['Ei lukuja', '1 luku', '2 lukua', '5 lukua', '21 lukua']);
+    expect(counts('ru')).toEqual(['Нет цифр', '1 цифра', '2 цифры', '5 цифр', '21 цифра']);
+    expect(counts('th')).toEqual(['ไม่มีตัวเลข', '1 รายการ', '2 รายการ', '5 รายการ', '21 รายการ']);
+    expect(counts('vi')).toEqual(['Không có số liệu', '1 số liệu', '2 số liệu', '5 số liệu', '21 số liệu']);
+  });
+  it('formats numbers inside messages in the locale', () => {
+    expect(system.translator('fi')('home.figures_count', { count: 4272 })).toBe(`4${NBSP}272 lukua`);
+    expect(system.translator('ru')('home.figures_count', { count: 1001 })).toBe(`1${NBSP}001 цифра`);
+  });
+  it('has every key in every locale with the same placeholders', () => {
+    for (const locale of ['th', 'fi', 'ru', 'vi']) {
+      expect(system.missing(locale), locale).toEqual([]);
+      expect(system.extra(locale), locale).toEqual([]);
+      expect(system.mismatched(locale), locale).toEqual([]);
+    }
+  });
+});
+
+describe('formatter', () => {
+  const cases: Array<[string, string[]]> = [
+    ['en', ['45.3%', '+75%', '-6.1', '4,272', '15 November 2019', '25% – 95%']],
+    ['fi', [`45,3${NBSP}%`, `+75${NBSP}%`, '−6,1', `4${NBSP}272`, '15. marraskuuta 2019', `25–95${NBSP}%`]],
+    ['ru', [`45,3${NBSP}%`, `+75${NBSP}%`, '-6,1', `4${NBSP}272`, '15 ноября 2019 г.', `25–95${NBSP}%`]],
+    ['th', ['45.3%', '+75%', '-6.1', '4,272', '15 พฤศจิกายน 2019', '25% - 95%']],
+    ['vi', ['45,3%', '+75%', '-6,1', '4.272', '15 tháng 11, 2019', '25% - 95%']],
+  ];
+  for (const [locale, expected] of cases) {
+    it(`formats numbers and dates in ${locale}`, () => {
+      const f = createFormatter(locale);
+      const got = [f.percent(45.3, 1), f.signedPercent(75), f.signedNumber(-6.1, 1), f.integer(4272), f.date('2019-11-15'), f.percentRange(25, 95)];
+      expect(got.map((s) => s.replaceAll(NNBSP, NBSP))).toEqual(expected);
+    });
+  }
+  it('writes Thai dates in the Gregorian calendar, as sources publish their years', () => {
+    expect(createFormatter('th').date('2019-11-15')).not.toContain('2562');
+  });
+});
+
+describe('the strings check', () => {
+  it('passes on the shipped strings', async () => {
+    expect(await checkTranslations()).toEqual([]);
+  });
+
+  it('reports a key missing from one locale and an unused key', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'trust-strings-'));
+    try {
+      await cp(STRINGS_DIR, dir, { recursive: true });
+      const en = JSON.parse(await readFile(join(dir, 'en.json'), 'utf8'));
+      const fi = JSON.parse(await readFile(join(dir, 'fi.json'), 'utf8'));
+      delete fi['nav.home'];
+      await writeFile(join(dir, 'fi.json'), JSON.stringify(fi, null, 2));
+      for (const locale of ['en', 'th', 'fi', 'ru', 'vi']) {
+        const dict = JSON.parse(await readFile(join(dir, `${locale}.json`), 'utf8'));
+        dict['orphan.key'] = 'x';
+        await writeFile(join(dir, `${locale}.json`), JSON.stringify(dict, null, 2));
+      }
+      const issues = (await checkTranslations({ stringsDir: dir })).map((i) => formatIssue({ ...i, file: i.file.replace(/^.*\//, '') }));
+      expect(issues).toEqual([
+        'fi.json:1:1: nav.home: expected a fi translation of this UI string, found none\n  hint: add "nav.home" (English: "Overview")',
+        `en.json:${Object.keys(en).length + 2}:3: orphan.key: expected this UI string to be used by the code, found no use\n  hint: remove it from every strings file, or use it`,
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('uses createTranslationSystem with a fallback to English', () => {
+    const system = createTranslationSystem({ en: { 'a.b': 'Hello {name}' }, fi: {} });
+    const t = system.translator('fi');
+    expect(t('a.b', { name: 'Aino' })).toBe('Hello Aino');
+    expect(t.has('a.b')).toBe(false);
+  });
+});
