@@ -25,5 +25,20 @@ export async function loadCompany(dataDir: string): Promise<{ company?: Company;
       });
     });
   }
+  if (company && result.locate) {
+    company.segments.forEach((segment, i) => {
+      const missing = company.locales.filter((locale) => !(locale in segment.labels));
+      if (missing.length === 0) return;
+      const pos = result.locate!(['segments', i, 'labels']);
+      issues.push({
+        file: file.display,
+        line: pos.line,
+        column: pos.column,
+        field: 'labels',
+        message: `expected a label in every published locale, found none for ${missing.join(', ')}`,
+        hint: `add ${missing.map((l) => `${l}: ...`).join(', ')} to the labels of "${segment.id}"`,
+      });
+    });
+  }
   return { company: issues.length ? undefined : company, issues };
 }

@@ -7,6 +7,7 @@ import { reportSchema, type Report } from '../schemas/report.ts';
 import { sortIssues, type Issue } from './issues.ts';
 import { loadBenchmarks } from './load-benchmarks.ts';
 import { loadCompany } from './load-company.ts';
+import { loadCompanyData, type CompanyData } from './load-company-data.ts';
 
 export interface RunOptions {
   dataDir: string;
@@ -17,7 +18,7 @@ export interface RunOptions {
 export interface RunResult {
   report?: Report;
   issues: Issue[];
-  counts: { sources: number; statistics: number };
+  counts: { sources: number; statistics: number; respondents: number; customers: number; orders: number; complaints: number };
 }
 
 export async function runDataBuild(options: RunOptions): Promise<RunResult> {
@@ -27,16 +28,28 @@ export async function runDataBuild(options: RunOptions): Promise<RunResult> {
     loadCompany(options.dataDir),
     loadBenchmarks(options.dataDir, { today: options.today }),
   ]);
-  const issues = sortIssues([...companyResult.issues, ...benchmarksResult.issues]);
+  // The company's own files need its settings (segments, reporting period) to be read at all.
+  let data: CompanyData | undefined;
+  const dataIssues: Issue[] = [];
+  if (companyResult.company) {
+    const loaded = await loadCompanyData(options.dataDir, companyResult.company);
+    data = loaded.data;
+    dataIssues.push(...loaded.issues);
+  }
+  const issues = sortIssues([...companyResult.issues, ...benchmarksResult.issues, ...dataIssues]);
   const counts = {
     sources: benchmarksResult.benchmarks.sources.length,
     statistics: benchmarksResult.benchmarks.statistics.length,
+    respondents: data?.counts.respondents ?? 0,
+    customers: data?.counts.customers ?? 0,
+    orders: data?.counts.orders ?? 0,
+    complaints: data?.counts.complaints ?? 0,
   };
-  if (issues.length > 0 || !companyResult.company) return { issues, counts };
+  if (issues.length > 0 || !companyResult.company || !data) return { issues, counts };
 
-  // Emit: one typed, versioned report model.
+  // Compute, join and emit: one typed, versioned report model.
   const report = reportSchema.parse(
-    assembleReport({ company: companyResult.company, benchmarks: benchmarksResult.benchmarks }),
+    assembleReport({ company: companyResult.company, benchmarks: benchmarksResult.benchmarks, data }),
   );
   return { report, issues, counts };
 }

@@ -25,7 +25,7 @@ export const companySchema = z
           labels: z.record(z.string(), nonEmptyText()),
         }),
       )
-      .default([]),
+      .min(1, { error: 'expected at least one segment with its labels' }),
     /** Gross margin as a share of revenue (0-1), for the retention scenario. */
     gross_margin: z.number().gt(0).lt(1).optional(),
     /** Average cost of acquiring one customer, in `currency`. */

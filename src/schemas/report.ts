@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { MEASURES, QUALIFIERS, UNITS } from './benchmarks.ts';
 import { VERIFICATION_STATUSES } from './common.ts';
+import { COMPARABILITY_FLAGS } from '../report/compare.ts';
 
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 const origin = z.object({ file: z.string(), line: z.int() });
 
@@ -61,6 +62,84 @@ export const reportStatisticSchema = z.object({
   origin,
 });
 
+const estimateSchema = z.object({
+  wave: z.string().nullable(),
+  segment: z.string().nullable(),
+  tier: z.string().nullable(),
+  value: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  se: z.number().nullable(),
+  n: z.number().nullable(),
+  suppressed: z.enum(['small_cell', 'no_data']).nullable(),
+}).refine((e) => e.suppressed === null || (e.value === null && e.n === null && e.low === null && e.high === null), {
+  error: 'a suppressed cell carries no value and no n',
+});
+
+const metricResultSchema = z.object({
+  latest: estimateSchema,
+  byWave: z.array(estimateSchema),
+  bySegment: z.array(estimateSchema),
+  bySegmentWave: z.array(estimateSchema),
+  byTier: z.array(estimateSchema).optional(),
+});
+
+export const comparisonSchema = z.object({
+  statisticId: z.string(),
+  contextOnly: z.boolean(),
+  comparable: z.boolean(),
+  gap: z.number().nullable(),
+  margin: z.number().nullable(),
+  significant: z.boolean().nullable(),
+  flags: z.array(z.enum(COMPARABILITY_FLAGS)),
+});
+
+export const reportMetricSchema = z.object({
+  id: z.string(),
+  source: z.enum(['survey', 'orders', 'complaints']),
+  kind: z.enum(['share', 'nps', 'index', 'hours', 'orders']),
+  better: z.enum(['higher', 'lower']),
+  census: z.boolean(),
+  dimension: z.string().nullable(),
+  group: z.enum(['ability', 'benevolence', 'integrity']).nullable(),
+  /** Taken from kpis.csv rather than computed from raw rows. */
+  fromKpis: z.boolean(),
+  /** null when neither raw data nor kpis.csv supplies the metric. */
+  result: metricResultSchema.nullable(),
+  comparisons: z.array(comparisonSchema),
+  /** Why there is no gap to show: no public figure is mapped, or only context figures are. */
+  noComparison: z.enum(['no_public_benchmark', 'context_only', 'no_data']).nullable(),
+});
+
+const cohortSchema = z.union([
+  z.object({ cohort: z.string(), size: z.int(), shares: z.array(z.number()) }),
+  z.object({ cohort: z.string(), suppressed: z.enum(['small_cell', 'no_data']) }),
+]);
+
+export const sayVsDoSchema = z.object({
+  segment: z.string(),
+  nps: estimateSchema,
+  csat: estimateSchema,
+  retention: estimateSchema,
+  repeat: estimateSchema,
+  satisfiedNotLoyal: z.boolean(),
+});
+
+export const scenarioSchema = z.object({
+  points: z.number(),
+  base: z.number(),
+  retentionRate: z.number().nullable(),
+  extraCustomers: z.number(),
+  revenuePerRetained: z.number().nullable(),
+  grossMargin: z.number().nullable(),
+  acquisitionCost: z.number().nullable(),
+  marginKept: z.number().nullable(),
+  acquisitionAvoided: z.number().nullable(),
+  profitUplift: z.number().nullable(),
+  /** Public claims shown beside the scenario, with their caveats. */
+  claims: z.array(z.string()),
+});
+
 export const reportSchema = z.object({
   version: z.literal(REPORT_VERSION),
   company: z.object({
@@ -70,7 +149,18 @@ export const reportSchema = z.object({
     currency: z.string(),
     siteUrl: z.string().nullable(),
     reportingPeriod: z.object({ start: z.string(), end: z.string() }),
+    minimumCellSize: z.int(),
+    segments: z.array(z.object({ id: z.string(), labels: z.record(z.string(), z.string()) })),
+    /** Countries the survey respondents answered from. */
+    countries: z.array(z.string()),
+    counts: z.object({ respondents: z.int(), customers: z.int(), orders: z.int(), complaints: z.int() }),
   }),
+  /** Survey waves and reporting quarters, oldest first. */
+  waves: z.array(z.string()),
+  metrics: z.array(reportMetricSchema),
+  cohorts: z.array(cohortSchema),
+  sayVsDo: z.array(sayVsDoSchema),
+  scenario: scenarioSchema.nullable(),
   /** Every age and staleness flag is measured at this date (the end of the reporting period). */
   asOf: z.string(),
   library: z.object({
@@ -81,5 +171,8 @@ export const reportSchema = z.object({
 });
 
 export type Report = z.infer<typeof reportSchema>;
+export type ReportMetric = z.infer<typeof reportMetricSchema>;
+export type ReportEstimate = z.infer<typeof estimateSchema>;
+export type ReportComparison = z.infer<typeof comparisonSchema>;
 export type ReportSource = z.infer<typeof reportSourceSchema>;
 export type ReportStatistic = z.infer<typeof reportStatisticSchema>;

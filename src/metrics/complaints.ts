@@ -1,0 +1,90 @@
+/**
+ * Complaint handling, from one row per complaint (complaints.csv), by the quarter the complaint
+ * was opened. A census, like the order metrics. Definitions:
+ *
+ * - Median hours to first response: over complaints that got a response, the median of the
+ *   hours between opening and the first response (the mean of the two middle values for an
+ *   even count).
+ * - Unanswered after 48 hours: of the complaints opened at least 48 hours before the end of the
+ *   reporting period, the share with no response within 48 hours.
+ * - Resolution rate: of the complaints opened in the quarter, the share resolved by the end of the
+ *   reporting period.
+ *
+ * The segment is the customer's current segment from orders.csv; complaints from customers with
+ * no orders count only in the company-wide figures.
+ */
+import type { ComplaintRow } from '../schemas/company-data.ts';
+import { cellKey, fromCensus, type Estimate } from './estimate.ts';
+import { quarterNumber, quarterOfTime } from './quarters.ts';
+import type { MetricResult } from './results.ts';
+
+const HOUR_MS = 3_600_000;
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new RangeError('median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export interface ComplaintsAggregate {
+  add(row: ComplaintRow): void;
+  complaints(): number;
+  results(minimum: number): Record<string, MetricResult>;
+}
+
+export function createComplaintsAggregate(
+  waves: readonly string[],
+  segments: readonly string[],
+  periodEndExclusiveMs: number,
+  segmentOf: (customerId: string) => string | undefined,
+): ComplaintsAggregate {
+  const W = waves.length;
+  const S = segments.length + 1;
+  const ALL = S - 1;
+  const firstWave = quarterNumber(waves[0]!);
+  const segmentIndex = new Map(segments.map((s, i) => [s, i]));
+  const hours: number[][] = Array.from({ length: W * S }, () => []);
+  // Per cell: opened, resolved, due (opened 48 h before the end), unanswered within 48 h.
+  const counters = new Float64Array(W * S * 4);
+  let total = 0;
+
+  return {
+    add(row) {
+      const w = quarterOfTime(row.opened_at) - firstWave;
+      if (w < 0 || w >= W) return;
+      total++;
+      const segment = segmentOf(row.customer_id);
+      const s = segment === undefined ? undefined : segmentIndex.get(segment);
+      for (const col of s === undefined ? [ALL] : [s, ALL]) {
+        const cell = w * S + col;
+        const at = cell * 4;
+        counters[at]! += 1;
+        if (row.resolved_at !== undefined) counters[at + 1]! += 1;
+        if (row.first_response_at !== undefined) hours[cell]!.push((row.first_response_at - row.opened_at) / HOUR_MS);
+        if (row.opened_at + 48 * HOUR_MS <= periodEndExclusiveMs) {
+          counters[at + 2]! += 1;
+          if (row.first_response_at === undefined || row.first_response_at - row.opened_at > 48 * HOUR_MS) counters[at + 3]! += 1;
+        }
+      }
+    },
+    complaints: () => total,
+    results(minimum) {
+      const cut = (read: (cell: number) => { n: number; value: () => number }): MetricResult => {
+        const estimate = (w: number, s: number): Estimate => {
+          const { n, value } = read(w * S + s);
+          return fromCensus(cellKey(waves[w]!, s === ALL ? null : segments[s]!), n, minimum, value);
+        };
+        const byWave = waves.map((_, w) => estimate(w, ALL));
+        const bySegmentWave: Estimate[] = [];
+        for (let s = 0; s < ALL; s++) for (let w = 0; w < W; w++) bySegmentWave.push(estimate(w, s));
+        return { latest: byWave[W - 1]!, byWave, bySegment: segments.map((_, s) => estimate(W - 1, s)), bySegmentWave };
+      };
+      return {
+        complaint_first_response_hours: cut((cell) => ({ n: hours[cell]!.length, value: () => median(hours[cell]!) })),
+        complaint_unanswered_48h: cut((cell) => ({ n: counters[cell * 4 + 2]!, value: () => (100 * counters[cell * 4 + 3]!) / counters[cell * 4 + 2]! })),
+        complaint_resolution_rate: cut((cell) => ({ n: counters[cell * 4]!, value: () => (100 * counters[cell * 4 + 1]!) / counters[cell * 4]! })),
+      };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * A published figure for one cell (a wave, a segment, a loyalty tier, or a combination): its value,
+ * 95% interval and n, or the reason it is not shown. A suppressed cell carries no value and no n,
+ * so nothing about it can reach the site.
+ */
+import type { Interval } from '../stats/intervals.ts';
+
+export interface CellKey {
+  wave: string | null;
+  segment: string | null;
+  tier: string | null;
+}
+
+export type Suppression = 'small_cell' | 'no_data';
+
+export interface Estimate extends CellKey {
+  value: number | null;
+  /** Interval ends; null for a census (all customers or orders), where there is no sampling error. */
+  low: number | null;
+  high: number | null;
+  se: number | null;
+  n: number | null;
+  suppressed: Suppression | null;
+}
+
+export const cellKey = (wave: string | null, segment: string | null, tier: string | null = null): CellKey => ({ wave, segment, tier });
+
+export function suppressed(key: CellKey, reason: Suppression): Estimate {
+  return { ...key, value: null, low: null, high: null, se: null, n: null, suppressed: reason };
+}
+
+/** A survey figure with its interval, or suppressed when its n is below the minimum. */
+export function fromInterval(key: CellKey, n: number, minimum: number, interval: () => Interval): Estimate {
+  if (n === 0) return suppressed(key, 'no_data');
+  if (n < minimum) return suppressed(key, 'small_cell');
+  const i = interval();
+  return { ...key, value: i.value, low: i.low, high: i.high, se: i.se, n, suppressed: null };
+}
+
+/** A census figure (behaviour of all customers), suppressed like a survey cell when n is small. */
+export function fromCensus(key: CellKey, n: number, minimum: number, value: () => number): Estimate {
+  if (n === 0) return suppressed(key, 'no_data');
+  if (n < minimum) return suppressed(key, 'small_cell');
+  return { ...key, value: value(), low: null, high: null, se: null, n, suppressed: null };
+}

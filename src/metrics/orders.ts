@@ -1,0 +1,271 @@
+/**
+ * Behaviour metrics, from one row per order (orders.csv). A census: every customer and order
+ * counts, so there is no sampling interval; cells with fewer customers (or orders) than the
+ * minimum cell size are suppressed all the same. Definitions, for a reporting quarter q:
+ *
+ * - Retention rate: of the customers who ordered in the year before the last year
+ *   (quarters q-7..q-4), the share who ordered again in the last year (q-3..q).
+ * - Repeat-purchase rate: of the customers who ordered in the last year (q-3..q), the share who
+ *   ordered at least twice in it.
+ * - Purchase frequency: orders per customer in the last year, over customers who ordered in it.
+ * - Referral share of new customers: of the customers whose first order fell in q, the share
+ *   whose first order came through a referral.
+ * - On-time delivery (promises kept): of the orders placed in q whose promised date has passed by
+ *   the end of the reporting period, the share delivered on or before the promised date. An order
+ *   never delivered counts as a broken promise.
+ * - Charged above the quote (price transparency): of the orders placed in q, the share whose charged
+ *   amount exceeds the quoted amount by more than half a cent.
+ * - Cohort retention curves: customers grouped by the quarter of their first order; for each later
+ *   quarter, the share of the cohort who ordered in it.
+ * - Loyalty tier of a customer at quarter q, from orders in q-3..q: "very loyal" with 4 or more,
+ *   "regular" with 2 or 3, "occasional" with 0 or 1.
+ *
+ * Customer-level metrics use the customer's current segment (that of their latest order);
+ * order-level metrics use the order's own segment. Per customer the aggregate keeps only counters
+ * in typed arrays; no order row is kept.
+ */
+import type { OrderRow } from '../schemas/company-data.ts';
+import { cellKey, fromCensus, type Estimate } from './estimate.ts';
+import { quarterNumber, quarterOfDate } from './quarters.ts';
+import type { MetricResult } from './results.ts';
+
+export const LOYALTY_TIERS = ['occasional', 'regular', 'very_loyal'] as const;
+export type LoyaltyTier = (typeof LOYALTY_TIERS)[number];
+
+export function loyaltyTier(ordersInLastYear: number): LoyaltyTier {
+  if (ordersInLastYear >= 4) return 'very_loyal';
+  if (ordersInLastYear >= 2) return 'regular';
+  return 'occasional';
+}
+
+/** Quarters of history kept before the first reporting quarter: enough for a year-on-year base. */
+export const HISTORY_QUARTERS = 8;
+
+export interface CohortCurve {
+  cohort: string;
+  size: number;
+  /** Share (0-100) of the cohort ordering in each quarter from its first; index 0 is 100. */
+  shares: number[];
+}
+
+export interface ScenarioBase {
+  /** Customers who ordered in the year before the last (the retention base). */
+  base: number;
+  retained: number;
+  /** Revenue in the last year from the retained customers. */
+  retainedRevenue: number;
+}
+
+export interface OrdersAggregate {
+  add(row: OrderRow): void;
+  orders(): number;
+  customers(): number;
+  segmentOf(customerId: string): string | undefined;
+  tierOf(customerId: string, wave: string): LoyaltyTier | null;
+  results(minimum: number): Record<string, MetricResult>;
+  cohorts(minimum: number): Array<CohortCurve | { cohort: string; suppressed: 'small_cell' | 'no_data' }>;
+  scenarioBase(): ScenarioBase;
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+
+export function createOrdersAggregate(waves: readonly string[], segments: readonly string[], periodEnd: string): OrdersAggregate {
+  const firstWave = quarterNumber(waves[0]!);
+  const axisStart = firstWave - HISTORY_QUARTERS;
+  const Q = waves.length + HISTORY_QUARTERS;
+  const last = Q - 1;
+  const S = segments.length + 1;
+  const ALL = S - 1;
+  const endDay = dayNumber(periodEnd);
+  const segmentIndex = new Map(segments.map((s, i) => [s, i]));
+
+  // Per customer, in growable typed arrays.
+  const ids = new Map<string, number>();
+  let capacity = 1024;
+  let counts = new Uint16Array(capacity * Q);
+  let firstDay = new Int32Array(capacity);
+  let firstReferral = new Uint8Array(capacity);
+  let lastDay = new Int32Array(capacity);
+  let segmentOfCustomer = new Uint8Array(capacity);
+  let revenueLastYear = new Float64Array(capacity);
+
+  // Per order quarter x segment: orders, above quote, promises due, promises kept.
+  const ORDER_FIELDS = 4;
+  const orderCells = new Float64Array(Q * S * ORDER_FIELDS);
+  let orderCount = 0;
+
+  function grow() {
+    capacity *= 2;
+    const next = <T extends Uint16Array | Int32Array | Uint8Array | Float64Array>(old: T, size: number): T => {
+      const fresh = new (old.constructor as new (n: number) => T)(size);
+      fresh.set(old);
+      return fresh;
+    };
+    counts = next(counts, capacity * Q);
+    firstDay = next(firstDay, capacity);
+    firstReferral = next(firstReferral, capacity);
+    lastDay = next(lastDay, capacity);
+    segmentOfCustomer = next(segmentOfCustomer, capacity);
+    revenueLastYear = next(revenueLastYear, capacity);
+  }
+
+  /** Axis index of each customer's first order (negative when before the history kept). */
+  const firstQuarters = () => {
+    const out = new Int32Array(ids.size);
+    for (let c = 0; c < ids.size; c++) out[c] = quarterOfDate(new Date(firstDay[c]! * DAY_MS).toISOString()) - axisStart;
+    return out;
+  };
+
+  const sumCounts = (c: number, from: number, to: number) => {
+    let total = 0;
+    for (let q = Math.max(0, from); q <= to; q++) total += counts[c * Q + q]!;
+    return total;
+  };
+
+  return {
+    add(row) {
+      const s = segmentIndex.get(row.segment);
+      if (s === undefined) return; // validation reports it
+      orderCount++;
+      const day = dayNumber(row.order_date);
+      const q = quarterOfDate(row.order_date) - axisStart;
+      let c = ids.get(row.customer_id);
+      if (c === undefined) {
+        c = ids.size;
+        if (c >= capacity) grow();
+        ids.set(row.customer_id, c);
+        firstDay[c] = day;
+        firstReferral[c] = row.acquisition_channel === 'referral' ? 1 : 0;
+        lastDay[c] = day;
+        segmentOfCustomer[c] = s;
+      } else {
+        if (day < firstDay[c]!) {
+          firstDay[c] = day;
+          firstReferral[c] = row.acquisition_channel === 'referral' ? 1 : 0;
+        }
+        if (day >= lastDay[c]!) {
+          lastDay[c] = day;
+          segmentOfCustomer[c] = s;
+        }
+      }
+      if (q < 0 || q > last) return; // before the history kept, or after the period
+      if (counts[c * Q + q]! < 65535) counts[c * Q + q]! += 1;
+      if (q >= last - 3) revenueLastYear[c]! += row.charged_amount;
+      for (const cell of [q * S + s, q * S + ALL]) {
+        const at = cell * ORDER_FIELDS;
+        orderCells[at]! += 1;
+        if (row.charged_amount > row.quoted_amount + 0.005) orderCells[at + 1]! += 1;
+        if (dayNumber(row.promised_date) <= endDay) {
+          orderCells[at + 2]! += 1;
+          if (row.delivered_date !== undefined && row.delivered_date <= row.promised_date) orderCells[at + 3]! += 1;
+        }
+      }
+    },
+    orders: () => orderCount,
+    customers: () => ids.size,
+    segmentOf(customerId) {
+      const c = ids.get(customerId);
+      return c === undefined ? undefined : segments[segmentOfCustomer[c]!];
+    },
+    tierOf(customerId, wave) {
+      const c = ids.get(customerId);
+      if (c === undefined) return null;
+      const q = quarterNumber(wave) - axisStart;
+      return loyaltyTier(sumCounts(c, q - 3, q));
+    },
+    results(minimum) {
+      const W = waves.length;
+      // Customer-level counters per wave x segment: retention base/retained, active/repeaters/orders, new/referred.
+      const F = 7;
+      const cust = new Float64Array(W * S * F);
+      const first = firstQuarters();
+      for (let c = 0; c < ids.size; c++) {
+        const s = segmentOfCustomer[c]!;
+        for (let w = 0; w < W; w++) {
+          const q = w + HISTORY_QUARTERS;
+          const before = sumCounts(c, q - 7, q - 4);
+          const recent = sumCounts(c, q - 3, q);
+          const isNew = first[c] === q;
+          for (const col of [s, ALL]) {
+            const at = (w * S + col) * F;
+            if (before > 0) {
+              cust[at]! += 1;
+              if (recent > 0) cust[at + 1]! += 1;
+            }
+            if (recent > 0) {
+              cust[at + 2]! += 1;
+              if (recent >= 2) cust[at + 3]! += 1;
+              cust[at + 4]! += recent;
+            }
+            if (isNew) {
+              cust[at + 5]! += 1;
+              if (firstReferral[c]) cust[at + 6]! += 1;
+            }
+          }
+        }
+      }
+      const cut = (read: (w: number, s: number) => { n: number; value: () => number }): MetricResult => {
+        const estimate = (w: number, s: number): Estimate => {
+          const { n, value } = read(w, s);
+          return fromCensus(cellKey(waves[w]!, s === ALL ? null : segments[s]!), n, minimum, value);
+        };
+        const byWave = waves.map((_, w) => estimate(w, ALL));
+        const bySegmentWave: Estimate[] = [];
+        for (let s = 0; s < ALL; s++) for (let w = 0; w < W; w++) bySegmentWave.push(estimate(w, s));
+        return { latest: byWave[W - 1]!, byWave, bySegment: segments.map((_, s) => estimate(W - 1, s)), bySegmentWave };
+      };
+      const customerShare = (num: number, den: number) => (w: number, s: number) => {
+        const at = (w * S + s) * F;
+        return { n: cust[at + den]!, value: () => (100 * cust[at + num]!) / cust[at + den]! };
+      };
+      const orderShare = (num: number, den: number) => (w: number, s: number) => {
+        const at = ((w + HISTORY_QUARTERS) * S + s) * ORDER_FIELDS;
+        return { n: orderCells[at + den]!, value: () => (100 * orderCells[at + num]!) / orderCells[at + den]! };
+      };
+      return {
+        retention_rate: cut(customerShare(1, 0)),
+        repeat_purchase_rate: cut(customerShare(3, 2)),
+        purchase_frequency: cut((w, s) => {
+          const at = (w * S + s) * F;
+          return { n: cust[at + 2]!, value: () => cust[at + 4]! / cust[at + 2]! };
+        }),
+        referral_share: cut(customerShare(6, 5)),
+        on_time_delivery: cut(orderShare(3, 2)),
+        price_above_quote: cut(orderShare(1, 0)),
+      };
+    },
+    cohorts(minimum) {
+      const out: Array<CohortCurve | { cohort: string; suppressed: 'small_cell' | 'no_data' }> = [];
+      const first = firstQuarters();
+      for (let w = 0; w < waves.length; w++) {
+        const q = w + HISTORY_QUARTERS;
+        const active = new Float64Array(Q - q);
+        let size = 0;
+        for (let c = 0; c < ids.size; c++) {
+          if (first[c] !== q) continue;
+          size++;
+          for (let k = 0; k < Q - q; k++) if (counts[c * Q + q + k]! > 0) active[k]! += 1;
+        }
+        if (size === 0) out.push({ cohort: waves[w]!, suppressed: 'no_data' });
+        else if (size < minimum) out.push({ cohort: waves[w]!, suppressed: 'small_cell' });
+        else out.push({ cohort: waves[w]!, size, shares: Array.from(active, (a) => (100 * a) / size) });
+      }
+      return out;
+    },
+    scenarioBase() {
+      let base = 0;
+      let retained = 0;
+      let retainedRevenue = 0;
+      for (let c = 0; c < ids.size; c++) {
+        if (sumCounts(c, last - 7, last - 4) === 0) continue;
+        base++;
+        if (sumCounts(c, last - 3, last) > 0) {
+          retained++;
+          retainedRevenue += revenueLastYear[c]!;
+        }
+      }
+      return { base, retained, retainedRevenue };
+    },
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * Load and compute stage for the company's own files: orders first (they give each customer a
+ * segment and a loyalty tier), then complaints and the survey, each streamed row by row into its
+ * aggregate. Rules across files (unknown segments, survey waves outside the reporting period,
+ * customer ids that no order knows) are reported at the row that breaks them.
+ */
+import type { Company } from '../schemas/company.ts';
+import {
+  complaintColumns,
+  complaintRules,
+  kpiColumns,
+  kpiRules,
+  orderColumns,
+  orderRules,
+  surveyColumns,
+  type KpiRow,
+} from '../schemas/company-data.ts';
+import { createComplaintsAggregate } from '../metrics/complaints.ts';
+import { createOrdersAggregate, type OrdersAggregate } from '../metrics/orders.ts';
+import { createSurveyAggregate, type SurveyAggregate } from '../metrics/survey.ts';
+import { quartersBetween } from '../metrics/quarters.ts';
+import type { MetricResult } from '../metrics/results.ts';
+import { dataFile, exists, type DataFile } from './files.ts';
+import { closest, type Issue } from './issues.ts';
+import { readTableFile, type RowContext } from './table.ts';
+
+export interface CompanyData {
+  waves: string[];
+  /** Metric results computed from raw files, by metric id. */
+  results: Record<string, MetricResult>;
+  orders?: OrdersAggregate;
+  survey?: SurveyAggregate;
+  /** Rows of kpis.csv, for metrics whose raw data is not here. */
+  kpis: KpiRow[];
+  counts: { respondents: number; customers: number; orders: number; complaints: number };
+  files: { survey: boolean; orders: boolean; complaints: boolean; kpis: boolean };
+}
+
+export async function loadCompanyData(dataDir: string, company: Company): Promise<{ data: CompanyData; issues: Issue[] }> {
+  const issues: Issue[] = [];
+  const waves = quartersBetween(company.reporting_period.start, company.reporting_period.end);
+  const segmentIds = company.segments.map((s) => s.id);
+  const knownSegments = new Set(segmentIds);
+  const minimum = company.minimum_cell_size;
+  const periodEndMs = Date.parse(`${company.reporting_period.end}T00:00:00Z`) + 86_400_000;
+  const files = {
+    survey: dataFile(dataDir, 'company/survey.csv'),
+    orders: dataFile(dataDir, 'company/orders.csv'),
+    complaints: dataFile(dataDir, 'company/complaints.csv'),
+    kpis: dataFile(dataDir, 'company/kpis.csv'),
+  };
+  const present = {
+    survey: await exists(files.survey.path),
+    orders: await exists(files.orders.path),
+    complaints: await exists(files.complaints.path),
+    kpis: await exists(files.kpis.path),
+  };
+
+  const problem = (context: RowContext, field: string, message: string, hint?: string) =>
+    issues.push({ file: context.file, line: context.line, column: context.columnOf(field), field, message, ...(hint ? { hint } : {}) });
+  const checkSegment = (segment: string, context: RowContext, allowAll = false) => {
+    if (knownSegments.has(segment) || (allowAll && segment === 'all')) return true;
+    const guess = closest(segment, segmentIds);
+    problem(context, 'segment', `expected a segment listed in company.yaml (${segmentIds.join(', ')}${allowAll ? ', or "all"' : ''}), found "${segment}"`, guess ? `did you mean "${guess}"?` : 'add the segment to company.yaml with its labels');
+    return false;
+  };
+  const checkWave = (wave: string, context: RowContext, field: string) => {
+    if (waves.includes(wave)) return true;
+    problem(context, field, `expected a quarter within the reporting period (${waves[0]} to ${waves.at(-1)}), found "${wave}"`, 'widen reporting_period in company.yaml, or remove rows outside it');
+    return false;
+  };
+
+  const read = async <S extends Parameters<typeof readTableFile>[2]>(
+    file: DataFile,
+    spec: S,
+    onRow: Parameters<typeof readTableFile<S>>[3],
+    rules: Parameters<typeof readTableFile<S>>[4],
+  ) => {
+    const result = await readTableFile(file.path, file.display, spec, onRow, rules);
+    issues.push(...result.issues);
+    return result.rows;
+  };
+
+  // Orders: each customer's segment, tier and behaviour.
+  let orders: OrdersAggregate | undefined;
+  const orderIds = new Set<string>();
+  if (present.orders) {
+    const aggregate = createOrdersAggregate(waves, segmentIds, company.reporting_period.end);
+    await read(files.orders, orderColumns, (row, context) => {
+      if (!checkSegment(row.segment, context)) return;
+      if (orderIds.has(row.order_id)) {
+        problem(context, 'order_id', `expected a unique order id, found "${row.order_id}" again`, 'each order appears once; remove the duplicate row');
+        return;
+      }
+      orderIds.add(row.order_id);
+      aggregate.add(row);
+    }, { rules: orderRules });
+    orders = aggregate;
+  }
+  orderIds.clear();
+
+  // Complaints: handling times, by the customer's segment.
+  let complaintCount = 0;
+  const results: Record<string, MetricResult> = {};
+  if (present.complaints) {
+    const aggregate = createComplaintsAggregate(waves, segmentIds, periodEndMs, (id) => orders?.segmentOf(id));
+    const ids = new Set<string>();
+    await read(files.complaints, complaintColumns, (row, context) => {
+      if (ids.has(row.complaint_id)) {
+        problem(context, 'complaint_id', `expected a unique complaint id, found "${row.complaint_id}" again`);
+        return;
+      }
+      ids.add(row.complaint_id);
+      aggregate.add(row);
+    }, { rules: complaintRules });
+    complaintCount = aggregate.complaints();
+    Object.assign(results, aggregate.results(minimum));
+  }
+
+  // Survey: what customers say, with loyalty tiers from their orders.
+  let survey: SurveyAggregate | undefined;
+  if (present.survey) {
+    const aggregate = createSurveyAggregate(waves, segmentIds, orders ? (id, wave) => orders!.tierOf(id, wave) : undefined);
+    const ids = new Set<string>();
+    await read(files.survey, surveyColumns, (row, context) => {
+      const okSegment = checkSegment(row.segment, context);
+      const okWave = checkWave(row.wave, context, 'wave');
+      if (!okSegment || !okWave) return;
+      if (ids.has(row.respondent_id)) {
+        problem(context, 'respondent_id', `expected a unique respondent id, found "${row.respondent_id}" again`, 'one row per respondent and wave; give repeat respondents a new id per wave');
+        return;
+      }
+      ids.add(row.respondent_id);
+      if (row.customer_id !== undefined && orders && orders.segmentOf(row.customer_id) === undefined) {
+        problem(context, 'customer_id', `expected a customer id that appears in ${files.orders.display}, found "${row.customer_id}"`, 'leave the cell empty for respondents who are not linked to a customer');
+        return;
+      }
+      aggregate.add(row);
+    }, { rules: [] });
+    survey = aggregate;
+    Object.assign(results, aggregate.results(minimum));
+  }
+  if (orders) Object.assign(results, orders.results(minimum));
+
+  // Pre-aggregated figures for what is not computed here.
+  const kpis: KpiRow[] = [];
+  if (present.kpis) {
+    const { METRIC_IDS, metricDefinition } = await import('../metrics/catalogue.ts');
+    await read(files.kpis, kpiColumns, (row, context) => {
+      if (!METRIC_IDS.includes(row.metric)) {
+        const guess = closest(row.metric, METRIC_IDS);
+        problem(context, 'metric', `expected a metric id, found "${row.metric}"`, guess ? `did you mean "${guess}"?` : `known metrics: ${METRIC_IDS.join(', ')}`);
+        return;
+      }
+      const source = metricDefinition(row.metric).source;
+      if (present[source]) {
+        problem(context, 'metric', `expected only metrics whose raw data is not here, found "${row.metric}", which is computed from ${files[source].display}`, `remove the row, or remove ${files[source].display}`);
+        return;
+      }
+      if (!checkSegment(row.segment, context, true) || !checkWave(row.period, context, 'period')) return;
+      kpis.push(row);
+    }, { rules: kpiRules });
+  }
+
+  return {
+    data: {
+      waves,
+      results,
+      ...(orders ? { orders } : {}),
+      ...(survey ? { survey } : {}),
+      kpis,
+      counts: {
+        respondents: survey?.respondents() ?? 0,
+        customers: orders?.customers() ?? 0,
+        orders: orders?.orders() ?? 0,
+        complaints: complaintCount,
+      },
+      files: present,
+    },
+    issues,
+  };
+}
