@@ -169,3 +169,56 @@ describe('a build from bad data', () => {
     }
   });
 });
+
+describe('company metrics on the site', () => {
+  it('has an overview, a metrics index and a page per metric in every locale', async () => {
+    for (const locale of LOCALES) {
+      expect(existsSync(join(out, locale, 'metrics', 'index.html'))).toBe(true);
+      for (const metric of report.metrics) {
+        const html = await page(`${locale}/metrics/${metric.id}`);
+        expect(html, `${locale} ${metric.id}`).toMatch(new RegExp(`^<!DOCTYPE html><html lang="${locale}"`, 'i'));
+      }
+    }
+  });
+
+  it('tells the demo story: improving trust, transparency weakest, deal seekers satisfied but not loyal', async () => {
+    const trust = report.metrics.find((m) => m.id === 'trust_index')!.result!;
+    expect(trust.byWave.at(-1)!.value!).toBeGreaterThan(trust.byWave[0]!.value! + 5);
+    const dimensions = report.metrics.filter((m) => m.dimension).sort((a, b) => a.result!.latest.value! - b.result!.latest.value!);
+    expect(dimensions[0]!.id).toBe('trust_transparency');
+    expect(report.sayVsDo.filter((r) => r.satisfiedNotLoyal).map((r) => r.segment)).toEqual(['deal-seekers']);
+    const en = text(await page('en'));
+    expect(en).toContain('Weakest: Transparency');
+    expect(en).toContain('Satisfied but not loyal: Deal seekers.');
+  });
+
+  it('suppresses the small enterprise cell in 2025-Q2 in the model and on every page', async () => {
+    for (const metric of report.metrics.filter((m) => m.source === 'survey')) {
+      const cell = metric.result!.bySegmentWave.find((e) => e.segment === 'enterprise' && e.wave === '2025-Q2')!;
+      expect(cell, metric.id).toEqual({ wave: '2025-Q2', segment: 'enterprise', tier: null, value: null, low: null, high: null, se: null, n: null, suppressed: 'small_cell' });
+    }
+    const html = await page('en/metrics/csat');
+    const row = /<th scope="row">Enterprise accounts<\/th>(.*?)<\/tr>/s.exec(html.slice(html.indexOf('By segment and wave')))![1]!;
+    const cells = [...row.matchAll(/<td class="num">(.*?)<\/td>/gs)].map((m) => text(m[1]!).trim());
+    expect(cells[report.waves.indexOf('2025-Q2')]).toBe('— fewer than 30');
+    expect(cells.filter((c) => c.startsWith('—'))).toHaveLength(1);
+  });
+
+  it('publishes no respondent, customer, order or complaint id anywhere in the site', async () => {
+    const ids = new Set<string>();
+    for (const [file, columns] of [['survey.csv', [0, 1]], ['orders.csv', [0, 1]], ['complaints.csv', [0, 1]]] as const) {
+      const lines = (await readFile(join(DATA_DIR, 'company', file), 'utf8')).split('\n').slice(1);
+      for (const line of lines) for (const c of columns) {
+        const id = line.split(',')[c];
+        if (id) ids.add(id);
+      }
+    }
+    expect(ids.size).toBeGreaterThan(250_000);
+    const leaks: string[] = [];
+    for (const [path] of Object.entries(await treeDigest(out))) {
+      const content = await readFile(join(out, path), 'utf8');
+      for (const token of content.split(/[^A-Za-z0-9_-]+/)) if (ids.has(token)) leaks.push(`${path}: ${token}`);
+    }
+    expect(leaks).toEqual([]);
+  });
+});

@@ -31,7 +31,7 @@ const countryCell = (optional = false): ColumnSpec<string | undefined> => ({
 
 const idCell = (what: string): ColumnSpec<string> => textCell(`a ${what} id (any non-empty text)`);
 
-const likert = () => optionalNumberCell({ min: 1, max: 5, integer: true, expected: 'a whole number from 1 to 5 or an empty cell', hint: '1 = strongly disagree ... 5 = strongly agree; leave the cell empty for no answer' });
+const likert = () => optionalNumberCell({ min: 1, max: 5, integer: true, expected: 'a whole number from 1 to 5', hint: '1 = strongly disagree ... 5 = strongly agree; leave the cell empty for no answer' });
 
 export const TRUST_DIMENSIONS = ['reliability', 'transparency', 'competence', 'empathy', 'consistency'] as const;
 export type TrustDimension = (typeof TRUST_DIMENSIONS)[number];
@@ -42,7 +42,7 @@ export const surveyColumns = {
   wave: waveCell,
   segment: segmentCell,
   country: countryCell() as ColumnSpec<string>,
-  nps: optionalNumberCell({ min: 0, max: 10, integer: true, expected: 'a whole number from 0 to 10 or an empty cell', hint: 'the answer to "How likely are you to recommend us?" on the 0-10 scale' }),
+  nps: optionalNumberCell({ min: 0, max: 10, integer: true, expected: 'a whole number from 0 to 10', hint: 'the answer to "How likely are you to recommend us?" on the 0-10 scale' }),
   csat: likert(),
   trust_reliability: likert(),
   trust_transparency: likert(),

@@ -23,6 +23,8 @@ export const paths = {
   statistic: (locale: string, id: string) => pagePath(locale, 'benchmarks', id),
   source: (locale: string, id: string) => pagePath(locale, 'benchmarks', 'source', id),
   status: (locale: string, status: VerificationStatus) => pagePath(locale, 'benchmarks', 'status', status),
+  metrics: (locale: string) => pagePath(locale, 'metrics'),
+  metric: (locale: string, id: string) => pagePath(locale, 'metrics', id),
 };
 
 // getStaticPaths helpers: one entry per page per published locale.
@@ -46,4 +48,8 @@ export function sourcePaths(report: Report) {
 
 export function statusPaths(report: Report) {
   return report.company.locales.flatMap((locale) => VERIFICATION_STATUSES.map((status) => ({ params: { locale, status } })));
+}
+
+export function metricPaths(report: Report) {
+  return report.company.locales.flatMap((locale) => report.metrics.map((metric) => ({ params: { locale, id: metric.id } })));
 }

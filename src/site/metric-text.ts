@@ -1,0 +1,129 @@
+/**
+ * How a company metric reads in a locale: its name, its value with interval, the reason a cell
+ * is not shown. Keys are listed literally so the strings check sees every one.
+ */
+import type { Translator } from '../i18n/core.ts';
+import type { ComparabilityFlag } from '../report/compare.ts';
+import type { ReportEstimate, ReportMetric } from '../schemas/report.ts';
+
+export const METRIC_NAME: Record<string, string> = {
+  trust_index: 'metric.trust_index.name',
+  trust_reliability: 'metric.trust_reliability.name',
+  trust_competence: 'metric.trust_competence.name',
+  trust_empathy: 'metric.trust_empathy.name',
+  trust_transparency: 'metric.trust_transparency.name',
+  trust_consistency: 'metric.trust_consistency.name',
+  nps: 'metric.nps.name',
+  csat: 'metric.csat.name',
+  data_concern: 'metric.data_concern.name',
+  transparency_importance: 'metric.transparency_importance.name',
+  problem_trust: 'metric.problem_trust.name',
+  peer_influence: 'metric.peer_influence.name',
+  referral_share: 'metric.referral_share.name',
+  retention_rate: 'metric.retention_rate.name',
+  repeat_purchase_rate: 'metric.repeat_purchase_rate.name',
+  purchase_frequency: 'metric.purchase_frequency.name',
+  on_time_delivery: 'metric.on_time_delivery.name',
+  price_above_quote: 'metric.price_above_quote.name',
+  complaint_first_response_hours: 'metric.complaint_first_response_hours.name',
+  complaint_unanswered_48h: 'metric.complaint_unanswered_48h.name',
+  complaint_resolution_rate: 'metric.complaint_resolution_rate.name',
+};
+
+export const METRIC_DEFINITION: Record<string, string> = {
+  trust_index: 'metric.trust_index.definition',
+  trust_reliability: 'metric.trust_reliability.definition',
+  trust_competence: 'metric.trust_competence.definition',
+  trust_empathy: 'metric.trust_empathy.definition',
+  trust_transparency: 'metric.trust_transparency.definition',
+  trust_consistency: 'metric.trust_consistency.definition',
+  nps: 'metric.nps.definition',
+  csat: 'metric.csat.definition',
+  data_concern: 'metric.data_concern.definition',
+  transparency_importance: 'metric.transparency_importance.definition',
+  problem_trust: 'metric.problem_trust.definition',
+  peer_influence: 'metric.peer_influence.definition',
+  referral_share: 'metric.referral_share.definition',
+  retention_rate: 'metric.retention_rate.definition',
+  repeat_purchase_rate: 'metric.repeat_purchase_rate.definition',
+  purchase_frequency: 'metric.purchase_frequency.definition',
+  on_time_delivery: 'metric.on_time_delivery.definition',
+  price_above_quote: 'metric.price_above_quote.definition',
+  complaint_first_response_hours: 'metric.complaint_first_response_hours.definition',
+  complaint_unanswered_48h: 'metric.complaint_unanswered_48h.definition',
+  complaint_resolution_rate: 'metric.complaint_resolution_rate.definition',
+};
+
+export const FLAG_LABEL: Record<ComparabilityFlag, string> = {
+  scale: 'flag.scale',
+  measure: 'flag.measure',
+  range: 'flag.range',
+  population: 'flag.population',
+  country: 'flag.country',
+  wording: 'flag.wording',
+  age: 'flag.age',
+  status: 'flag.status',
+  benchmark_uncertainty_unknown: 'flag.benchmark_uncertainty_unknown',
+};
+
+export const TIER_LABEL: Record<string, string> = {
+  occasional: 'tier.occasional',
+  regular: 'tier.regular',
+  very_loyal: 'tier.very_loyal',
+};
+
+export const GROUP_LABEL: Record<string, string> = {
+  ability: 'group.ability',
+  benevolence: 'group.benevolence',
+  integrity: 'group.integrity',
+};
+
+export const SOURCE_LABEL: Record<string, string> = {
+  survey: 'source.survey',
+  orders: 'source.orders',
+  complaints: 'source.complaints',
+};
+
+export const NO_COMPARISON: Record<string, string> = {
+  no_public_benchmark: 'compare.none',
+  context_only: 'compare.context_only',
+  no_data: 'compare.no_data',
+};
+
+/** One value of a metric in its unit: 45.3 %, +4.6, 72.8, 11.1 h, 2.67. */
+export function formatMetricValue(metric: Pick<ReportMetric, 'kind'>, value: number, t: Translator): string {
+  const f = t.format;
+  switch (metric.kind) {
+    case 'share':
+      return f.percent(value, 1);
+    case 'nps':
+      return f.signedNumber(value, 1);
+    case 'index':
+      return f.number(value, 1);
+    case 'hours':
+      return t('unit.hours_value', { value: f.number(value, 1) });
+    case 'orders':
+      return f.number(value, 2);
+  }
+}
+
+/** The interval of an estimate, e.g. "41.2–49.4 %"; empty for a census. */
+export function formatInterval(metric: Pick<ReportMetric, 'kind'>, e: ReportEstimate, t: Translator): string {
+  if (e.low === null || e.high === null) return '';
+  if (metric.kind === 'share') return t.format.percentRange(e.low, e.high, 1);
+  return t('value.range', { low: formatMetricValue(metric, e.low, t), high: formatMetricValue(metric, e.high, t) });
+}
+
+/** A gap in the metric's points, signed: "+4.2 pp", "−12.0 points". */
+export function formatGap(metric: Pick<ReportMetric, 'kind'>, gap: number, t: Translator): string {
+  const text = t.format.signedNumber(gap, 1);
+  return metric.kind === 'share' ? t('unit.pp_value', { value: text }) : t('unit.points_value', { value: text });
+}
+
+export function segmentLabel(labels: Record<string, string>, locale: string): string {
+  return labels[locale] ?? labels.en ?? Object.values(labels)[0] ?? '';
+}
+
+export function suppressionText(e: ReportEstimate, t: Translator, minimum: number): string {
+  return e.suppressed === 'small_cell' ? t('cell.small', { minimum }) : t('cell.no_data');
+}
