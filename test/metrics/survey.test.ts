@@ -21,7 +21,7 @@ const row = (over: Partial<SurveyRow>): SurveyRow => ({
   peer_influence: undefined,
   ...over,
 });
-const trust = (r: number, t: number, c: number, e: number | undefined, k: number | undefined) => ({
+const trust = (r: number, t: number, c: number | undefined, e: number | undefined, k: number | undefined) => ({
   trust_reliability: r,
   trust_transparency: t,
   trust_competence: c,
