@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { parseCsvFile } from '../src/pipeline/csv.ts';
+import { runDataBuild } from '../src/pipeline/run.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 
@@ -55,4 +56,15 @@ async function benchCsv(): Promise<void> {
   }
 }
 
+/** The whole data build (load, validate, compute, join) on the shipped demo data. */
+async function benchDataBuild(): Promise<void> {
+  const started = performance.now();
+  const result = await runDataBuild({ dataDir: 'data', today: '2026-11-23' });
+  const seconds = (performance.now() - started) / 1000;
+  const { respondents, orders, complaints } = result.counts;
+  const heap = process.memoryUsage().heapUsed / 2 ** 20;
+  console.log(`data build: ${respondents} answers, ${orders} orders, ${complaints} complaints in ${seconds.toFixed(2)} s, heap ${heap.toFixed(0)} MiB`);
+}
+
 await benchCsv();
+await benchDataBuild();
