@@ -14,9 +14,9 @@
  * no orders count only in the company-wide figures.
  */
 import type { ComplaintRow } from '../schemas/company-data.ts';
-import { cellKey, fromCensus, type Estimate } from './estimate.ts';
+import { cellKey, fromCensus } from './estimate.ts';
 import { quarterNumber, quarterOfTime } from './quarters.ts';
-import type { MetricResult } from './results.ts';
+import { cutResult, type MetricResult } from './results.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -70,16 +70,11 @@ export function createComplaintsAggregate(
     },
     complaints: () => total,
     results(minimum) {
-      const cut = (read: (cell: number) => { n: number; value: () => number }): MetricResult => {
-        const estimate = (w: number, s: number): Estimate => {
-          const { n, value } = read(w * S + s);
-          return fromCensus(cellKey(waves[w]!, s === ALL ? null : segments[s]!), n, minimum, value);
-        };
-        const byWave = waves.map((_, w) => estimate(w, ALL));
-        const bySegmentWave: Estimate[] = [];
-        for (let s = 0; s < ALL; s++) for (let w = 0; w < W; w++) bySegmentWave.push(estimate(w, s));
-        return { latest: byWave[W - 1]!, byWave, bySegment: segments.map((_, s) => estimate(W - 1, s)), bySegmentWave };
-      };
+      const cut = (read: (cell: number) => { n: number; value: () => number }): MetricResult =>
+        cutResult(waves, segments, (w, s) => {
+          const { n, value } = read(w * S + (s ?? ALL));
+          return fromCensus(cellKey(waves[w]!, s === null ? null : segments[s]!), n, minimum, value);
+        });
       return {
         complaint_first_response_hours: cut((cell) => ({ n: hours[cell]!.length, value: () => median(hours[cell]!) })),
         complaint_unanswered_48h: cut((cell) => ({ n: counters[cell * 4 + 2]!, value: () => (100 * counters[cell * 4 + 3]!) / counters[cell * 4 + 2]! })),

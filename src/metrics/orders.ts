@@ -25,9 +25,9 @@
  * in typed arrays; no order row is kept.
  */
 import type { OrderRow } from '../schemas/company-data.ts';
-import { cellKey, fromCensus, type Estimate } from './estimate.ts';
+import { cellKey, fromCensus } from './estimate.ts';
 import { quarterNumber, quarterOfDate } from './quarters.ts';
-import type { MetricResult } from './results.ts';
+import { cutResult, type MetricResult } from './results.ts';
 
 export const LOYALTY_TIERS = ['occasional', 'regular', 'very_loyal'] as const;
 export type LoyaltyTier = (typeof LOYALTY_TIERS)[number];
@@ -205,16 +205,11 @@ export function createOrdersAggregate(waves: readonly string[], segments: readon
           }
         }
       }
-      const cut = (read: (w: number, s: number) => { n: number; value: () => number }): MetricResult => {
-        const estimate = (w: number, s: number): Estimate => {
-          const { n, value } = read(w, s);
-          return fromCensus(cellKey(waves[w]!, s === ALL ? null : segments[s]!), n, minimum, value);
-        };
-        const byWave = waves.map((_, w) => estimate(w, ALL));
-        const bySegmentWave: Estimate[] = [];
-        for (let s = 0; s < ALL; s++) for (let w = 0; w < W; w++) bySegmentWave.push(estimate(w, s));
-        return { latest: byWave[W - 1]!, byWave, bySegment: segments.map((_, s) => estimate(W - 1, s)), bySegmentWave };
-      };
+      const cut = (read: (w: number, s: number) => { n: number; value: () => number }): MetricResult =>
+        cutResult(waves, segments, (w, s) => {
+          const { n, value } = read(w, s ?? ALL);
+          return fromCensus(cellKey(waves[w]!, s === null ? null : segments[s]!), n, minimum, value);
+        });
       const customerShare = (num: number, den: number) => (w: number, s: number) => {
         const at = (w * S + s) * F;
         return { n: cust[at + den]!, value: () => (100 * cust[at + num]!) / cust[at + den]! };

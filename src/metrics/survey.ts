@@ -20,8 +20,8 @@
 import { meanInterval, nps as npsInterval, wilson } from '../stats/intervals.ts';
 import type { SurveyRow, TrustDimension } from '../schemas/company-data.ts';
 import { TRUST_DIMENSIONS } from '../schemas/company-data.ts';
-import { cellKey, fromInterval, type Estimate } from './estimate.ts';
-import type { MetricResult } from './results.ts';
+import { cellKey, fromInterval } from './estimate.ts';
+import { cutResult, type MetricResult } from './results.ts';
 import { LOYALTY_TIERS, type LoyaltyTier } from './orders.ts';
 
 const SHARE_ITEMS = ['csat', 'data_concern', 'transparency_importance', 'problem_trust', 'peer_influence'] as const;
@@ -122,22 +122,11 @@ export function createSurveyAggregate(
     results(minimum) {
       const results: Record<string, MetricResult> = {};
       const last = W - 1;
-      const estimate = (w: number, s: number, read: (base: number) => { n: number; make: () => ReturnType<typeof wilson> }): Estimate => {
-        const base = (w * S + s) * WIDTH;
-        const { n, make } = read(base);
-        return fromInterval(cellKey(waves[w]!, s === ALL ? null : segments[s]!), n, minimum, make);
-      };
-      const cut = (read: (base: number) => { n: number; make: () => ReturnType<typeof wilson> }): MetricResult => {
-        const byWave = waves.map((_, w) => estimate(w, ALL, read));
-        const bySegmentWave: Estimate[] = [];
-        for (let s = 0; s < ALL; s++) for (let w = 0; w < W; w++) bySegmentWave.push(estimate(w, s, read));
-        return {
-          latest: byWave[last]!,
-          byWave,
-          bySegment: segments.map((_, s) => estimate(last, s, read)),
-          bySegmentWave,
-        };
-      };
+      const cut = (read: (base: number) => { n: number; make: () => ReturnType<typeof wilson> }): MetricResult =>
+        cutResult(waves, segments, (w, s) => {
+          const { n, make } = read((w * S + (s ?? ALL)) * WIDTH);
+          return fromInterval(cellKey(waves[w]!, s === null ? null : segments[s]!), n, minimum, make);
+        });
       const mean = (k: number) => (base: number) => {
         const at = base + MEAN_BASE + 3 * k;
         return { n: cells[at]!, make: () => meanInterval(cells[at]!, cells[at + 1]!, cells[at + 2]!) };

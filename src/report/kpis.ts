@@ -6,7 +6,7 @@
  */
 import { metricDefinition } from '../metrics/catalogue.ts';
 import { cellKey, suppressed, type Estimate } from '../metrics/estimate.ts';
-import type { MetricResult } from '../metrics/results.ts';
+import { cutResult, type MetricResult } from '../metrics/results.ts';
 import type { KpiRow } from '../schemas/company-data.ts';
 import { wilson } from '../stats/intervals.ts';
 import { Z95 } from '../stats/student-t.ts';
@@ -31,14 +31,7 @@ export function resultsFromKpis(rows: KpiRow[], waves: readonly string[], segmen
       }
       return { ...key, value: row.value, low: null, high: null, se: null, n: row.n, suppressed: null };
     };
-    const last = waves.at(-1)!;
-    const byWave = waves.map((w) => estimate(w, null));
-    results[metric] = {
-      latest: byWave.at(-1)!,
-      byWave,
-      bySegment: segments.map((s) => estimate(last, s)),
-      bySegmentWave: segments.flatMap((s) => waves.map((w) => estimate(w, s))),
-    };
+    results[metric] = cutResult(waves, segments, (w, s) => estimate(waves[w]!, s === null ? null : segments[s]!));
   }
   return results;
 }
