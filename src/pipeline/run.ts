@@ -8,9 +8,15 @@ import { sortIssues, type Issue } from './issues.ts';
 import { loadBenchmarks } from './load-benchmarks.ts';
 import { loadCompany } from './load-company.ts';
 import { loadCompanyData, type CompanyData } from './load-company-data.ts';
+import { loadLibraryTranslations } from './load-benchmark-translations.ts';
+import { loadGuidance } from './load-guidance.ts';
+import { recommend } from '../report/recommend.ts';
+import { resolve } from 'node:path';
 
 export interface RunOptions {
   dataDir: string;
+  /** Folder holding `guidance/<locale>/*.mdx`; defaults to `content/` in the working directory. */
+  contentDir?: string;
   /** Today's date, YYYY-MM-DD, for rules about dates in the future. */
   today: string;
 }
@@ -18,6 +24,8 @@ export interface RunOptions {
 export interface RunResult {
   report?: Report;
   issues: Issue[];
+  /** Problems that do not stop the build (e.g. text not yet translated). */
+  warnings: Issue[];
   counts: { sources: number; statistics: number; respondents: number; customers: number; orders: number; complaints: number };
 }
 
@@ -36,7 +44,15 @@ export async function runDataBuild(options: RunOptions): Promise<RunResult> {
     data = loaded.data;
     dataIssues.push(...loaded.issues);
   }
-  const issues = sortIssues([...companyResult.issues, ...benchmarksResult.issues, ...dataIssues]);
+  // Translations of the library's text, for the locales the company publishes.
+  const translated = await loadLibraryTranslations(
+    options.dataDir,
+    companyResult.company?.locales ?? [],
+    benchmarksResult.benchmarks,
+  );
+  const guidance = await loadGuidance(options.contentDir ?? resolve('content'), companyResult.company?.locales ?? []);
+  const issues = sortIssues([...companyResult.issues, ...benchmarksResult.issues, ...dataIssues, ...translated.issues, ...guidance.issues]);
+  const warnings = sortIssues([...translated.warnings, ...guidance.warnings]);
   const counts = {
     sources: benchmarksResult.benchmarks.sources.length,
     statistics: benchmarksResult.benchmarks.statistics.length,
@@ -45,13 +61,17 @@ export async function runDataBuild(options: RunOptions): Promise<RunResult> {
     orders: data?.counts.orders ?? 0,
     complaints: data?.counts.complaints ?? 0,
   };
-  if (issues.length > 0 || !companyResult.company || !data) return { issues, counts };
+  if (issues.length > 0 || !companyResult.company || !data) return { issues, warnings, counts };
 
   // Compute, join and emit: one typed, versioned report model.
-  const report = reportSchema.parse(
-    assembleReport({ company: companyResult.company, benchmarks: benchmarksResult.benchmarks, data }),
-  );
-  return { report, issues, counts };
+  const assembled = assembleReport({ company: companyResult.company, benchmarks: benchmarksResult.benchmarks, data });
+  for (const source of assembled.library.sources) source.i18n = translated.translations.sources[source.id] ?? {};
+  for (const stat of assembled.library.statistics) stat.i18n = translated.translations.statistics[stat.id] ?? {};
+  // Join the findings with the guidance: which articles matter most, and why.
+  assembled.guidance = guidance.topics;
+  assembled.recommendations = recommend({ metrics: assembled.metrics, sayVsDo: assembled.sayVsDo, topics: guidance.topics });
+  const report = reportSchema.parse(assembled);
+  return { report, issues, warnings, counts };
 }
 
 /** Today's date in UTC, or TRUST_TODAY when set (tests pin it). */

@@ -90,6 +90,9 @@ export function assembleReport({ company, benchmarks, data }: AssembleInput): Re
       ...scenario,
       claims: statistics.filter((s) => s.metric === 'retention_profit_uplift' || s.metric === 'acquisition_cost_multiple').map((s) => s.id),
     },
+    // Filled by the data build once the guidance is loaded.
+    guidance: [],
+    recommendations: [],
     library: { staleAfterYears: company.benchmark_max_age_years, sources, statistics },
   };
 }
@@ -118,6 +121,7 @@ function toReportSource(source: LoadedSource): ReportSource {
     url: source.url ?? null,
     status: source.status,
     caveats: source.caveats,
+    i18n: {},
     origin: source.origin,
   };
 }
@@ -165,6 +169,7 @@ function toReportStatistic(stat: LoadedStatistic, source: LoadedSource, asOf: st
     ageYears,
     // A figure whose age cannot be told is treated as stale: the reader cannot judge it.
     stale: ageYears === null || ageYears > maxAge,
+    i18n: {},
     origin: stat.origin,
   };
 }

@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { MEASURES, QUALIFIERS, UNITS } from './benchmarks.ts';
 import { VERIFICATION_STATUSES } from './common.ts';
 import { COMPARABILITY_FLAGS } from '../report/compare.ts';
+import { sourceTranslationSchema, statisticTranslationSchema } from './benchmark-translations.ts';
 
-export const REPORT_VERSION = 2;
+export const REPORT_VERSION = 3;
 
 const origin = z.object({ file: z.string(), line: z.int() });
 
@@ -30,6 +31,8 @@ export const reportSourceSchema = z.object({
   url: z.string().nullable(),
   status: z.enum(VERIFICATION_STATUSES),
   caveats: z.array(z.string()),
+  /** The descriptive text in other locales, keyed by locale; what is missing shows in English. */
+  i18n: z.record(z.string(), sourceTranslationSchema),
   origin,
 });
 
@@ -59,6 +62,7 @@ export const reportStatisticSchema = z.object({
   /** Age in whole years at the report's as-of date; null when the source has no date. */
   ageYears: z.number().nullable(),
   stale: z.boolean(),
+  i18n: z.record(z.string(), statisticTranslationSchema),
   origin,
 });
 
@@ -140,6 +144,24 @@ export const scenarioSchema = z.object({
   claims: z.array(z.string()),
 });
 
+const reasonSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('weakest_dimension'), metric: z.string(), value: z.number(), strongest: z.string(), strongestValue: z.number(), points: z.number() }),
+  z.object({ kind: z.literal('below_dimensions'), metric: z.string(), value: z.number(), average: z.number(), points: z.number() }),
+  z.object({ kind: z.literal('gap'), metric: z.string(), statisticId: z.string(), gap: z.number(), points: z.number(), others: z.int() }),
+  z.object({ kind: z.literal('satisfied_not_loyal'), metric: z.literal('say_vs_do'), segments: z.array(z.string()), points: z.number() }),
+  z.object({ kind: z.literal('decline'), metric: z.string(), from: z.number(), to: z.number(), first: z.string(), last: z.string(), points: z.number() }),
+]);
+
+export const guidanceTopicSchema = z.object({
+  topic: z.string(),
+  order: z.int(),
+  metrics: z.array(z.string()),
+  dimensions: z.array(z.string()),
+  locales: z.record(z.string(), z.object({ title: z.string(), description: z.string() })),
+});
+
+export const recommendationSchema = z.object({ topic: z.string(), score: z.number(), reasons: z.array(reasonSchema) });
+
 export const reportSchema = z.object({
   version: z.literal(REPORT_VERSION),
   company: z.object({
@@ -161,6 +183,10 @@ export const reportSchema = z.object({
   cohorts: z.array(cohortSchema),
   sayVsDo: z.array(sayVsDoSchema),
   scenario: scenarioSchema.nullable(),
+  /** Guidance articles (English is every topic's fallback), in reading order. */
+  guidance: z.array(guidanceTopicSchema),
+  /** Articles ranked by how much the company's findings call for them, each with its reasons. */
+  recommendations: z.array(recommendationSchema),
   /** Every age and staleness flag is measured at this date (the end of the reporting period). */
   asOf: z.string(),
   library: z.object({
@@ -175,4 +201,7 @@ export type ReportMetric = z.infer<typeof reportMetricSchema>;
 export type ReportEstimate = z.infer<typeof estimateSchema>;
 export type ReportComparison = z.infer<typeof comparisonSchema>;
 export type ReportSource = z.infer<typeof reportSourceSchema>;
+export type ReportReason = z.infer<typeof reasonSchema>;
+export type ReportRecommendation = z.infer<typeof recommendationSchema>;
+export type ReportGuidanceTopic = z.infer<typeof guidanceTopicSchema>;
 export type ReportStatistic = z.infer<typeof reportStatisticSchema>;

@@ -6,6 +6,7 @@ import type { Translator } from '../i18n/core.ts';
 import type { VerificationStatus } from '../schemas/common.ts';
 import type { Qualifier } from '../schemas/benchmarks.ts';
 import type { ReportSource, ReportStatistic } from '../schemas/report.ts';
+import { statText } from './library-text.ts';
 
 /** Status names and descriptions; listed literally so the strings check sees every key. */
 export const STATUS_LABEL: Record<VerificationStatus, string> = {
@@ -91,7 +92,7 @@ export function citation(stat: ReportStatistic, source: ReportSource, t: Transla
   ].filter(Boolean);
   const figure = t('citation.figure', {
     value: formatStatisticValue(stat, t),
-    wording: stat.wording,
+    wording: statText(stat, 'wording', t.locale).text,
     status: t(STATUS_LABEL[stat.status]),
   });
   return `${parts.join(' ')}\n${figure}`;

@@ -25,7 +25,23 @@ export const paths = {
   status: (locale: string, status: VerificationStatus) => pagePath(locale, 'benchmarks', 'status', status),
   metrics: (locale: string) => pagePath(locale, 'metrics'),
   metric: (locale: string, id: string) => pagePath(locale, 'metrics', id),
+  segments: (locale: string) => pagePath(locale, 'segments'),
+  segment: (locale: string, id: string) => pagePath(locale, 'segments', id),
+  methodology: (locale: string) => pagePath(locale, 'methodology'),
+  data: (locale: string) => pagePath(locale, 'data'),
+  guidance: (locale: string) => pagePath(locale, 'guidance'),
+  article: (locale: string, topic: string) => pagePath(locale, 'guidance', topic),
+  search: (locale: string) => pagePath(locale, 'search'),
 };
+
+/** Downloads are language-neutral: one file per dataset for every locale. */
+export function downloadPath(dataset: string, format: 'csv' | 'json'): string {
+  return `/downloads/${encodeURIComponent(dataset)}.${format}`;
+}
+
+export function segmentPaths(report: Report) {
+  return report.company.locales.flatMap((locale) => report.company.segments.map((s) => ({ params: { locale, id: s.id } })));
+}
 
 // getStaticPaths helpers: one entry per page per published locale.
 
@@ -52,4 +68,8 @@ export function statusPaths(report: Report) {
 
 export function metricPaths(report: Report) {
   return report.company.locales.flatMap((locale) => report.metrics.map((metric) => ({ params: { locale, id: metric.id } })));
+}
+
+export function articlePaths(report: Report) {
+  return report.company.locales.flatMap((locale) => report.guidance.map((g) => ({ params: { locale, topic: g.topic } })));
 }

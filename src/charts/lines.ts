@@ -1,0 +1,119 @@
+/**
+ * Lines over ordered categories (survey waves, quarters since first order) with optional
+ * interval bands. A missing point breaks the line and is marked, never drawn as zero.
+ */
+import { area, line, scaleLinear, scalePoint } from 'd3';
+import { leftAxis, textWidth, type NumberFormat } from './axis.ts';
+import type { Mark, Scene } from './scene.ts';
+
+export interface LinePoint {
+  x: string;
+  value: number | null;
+  low?: number | null;
+  high?: number | null;
+}
+
+export interface LineSeries {
+  label: string;
+  points: LinePoint[];
+}
+
+export interface LinesInput {
+  categories: string[];
+  /** Category labels as shown (defaults to the categories). */
+  categoryLabels?: string[];
+  series: LineSeries[];
+  domain: [number, number];
+  format: NumberFormat;
+  tickFormat?: NumberFormat;
+  /** Draw each series' interval as a band. */
+  bands?: boolean;
+  /** Label each series at its last point (several series) instead of relying on colour. */
+  directLabels?: boolean;
+  /** A legend column at the right instead (many overlapping series). */
+  legend?: boolean;
+  /** A public benchmark as a dashed horizontal line. */
+  benchmark?: { value: number; label: string } | null;
+  width?: number;
+  height?: number;
+  /** Show every n-th category label (long series). */
+  labelEvery?: number;
+}
+
+export function layoutLines(input: LinesInput): Scene {
+  const width = input.width ?? 640;
+  const height = input.height ?? 260;
+  const tickWidth = Math.max(...[input.domain[0], input.domain[1]].map((v) => textWidth((input.tickFormat ?? input.format)(v), 12)));
+  const left = Math.max(36, tickWidth + 12);
+  const lastLabels = input.directLabels || input.legend ? Math.max(...input.series.map((s) => textWidth(s.label, 12)), 0) + (input.legend ? 34 : 12) : 0;
+  const right = width - Math.max(18, lastLabels);
+  const top = 12;
+  const bottom = height - 26;
+  const x = scalePoint<string>().domain(input.categories).range([left + 12, right - 8]);
+  const y = scaleLinear().domain(input.domain).range([bottom, top]).nice();
+  const marks: Mark[] = [...leftAxis(y, left, right, input.tickFormat ?? input.format)];
+  const every = input.labelEvery ?? 1;
+  input.categories.forEach((c, i) => {
+    if (i % every !== 0 && i !== input.categories.length - 1) return;
+    marks.push({ type: 'text', class: 'tick', x: x(c)!, y: bottom + 16, text: input.categoryLabels?.[i] ?? c, anchor: 'middle' });
+  });
+  if (input.benchmark) {
+    const by = y(input.benchmark.value);
+    marks.push(
+      { type: 'line', class: 'benchmark-line', x1: left, x2: right, y1: by, y2: by },
+      { type: 'diamond', class: 'benchmark', cx: right - 4, cy: by, r: 4.5 },
+      { type: 'text', class: 'benchmark-label', x: right - 14, y: by - 8, text: input.benchmark.label, anchor: 'end' },
+    );
+  }
+
+  input.series.forEach((series, s) => {
+    const klass = input.series.length > 1 ? `series series-${s % 8}` : 'series series-0';
+    const points = series.points.filter((p) => x(p.x) !== undefined);
+    if (input.bands) {
+      const band = area<LinePoint>()
+        .defined((p) => p.low != null && p.high != null)
+        .x((p) => x(p.x)!)
+        .y0((p) => y(p.low!))
+        .y1((p) => y(p.high!))(points);
+      if (band) marks.push({ type: 'path', class: `band ${klass}`, d: band });
+    }
+    const path = line<LinePoint>()
+      .defined((p) => p.value !== null)
+      .x((p) => x(p.x)!)
+      .y((p) => y(p.value!))(points);
+    if (path) marks.push({ type: 'path', class: `line ${klass}`, d: path });
+    for (const p of points) {
+      if (p.value === null) {
+        // A gap: a hollow tick on the axis where the point would be.
+        marks.push({ type: 'line', class: 'gap-mark', x1: x(p.x)!, x2: x(p.x)!, y1: bottom, y2: bottom - 8 });
+        continue;
+      }
+      marks.push({ type: 'circle', class: `point ${klass}`, cx: x(p.x)!, cy: y(p.value), r: input.series.length > 3 ? 2.5 : 3.5 });
+    }
+    if (input.legend) {
+      const ly = top + 8 + s * 17;
+      marks.push(
+        { type: 'line', class: `legend-swatch ${klass}`, x1: right + 6, x2: right + 22, y1: ly, y2: ly },
+        { type: 'text', class: `series-label ${klass}`, x: right + 26, y: ly, text: series.label, dy: '0.32em' },
+      );
+    }
+    if (input.directLabels) {
+      const last = [...points].reverse().find((p) => p.value !== null);
+      if (last) marks.push({ type: 'text', class: `series-label ${klass}`, x: x(last.x)! + 8, y: y(last.value!), text: series.label, dy: '0.32em' });
+    }
+  });
+  if (input.directLabels) separateLabels(marks);
+  return { width, height, marks };
+}
+
+/** Moves direct labels apart vertically so they do not overlap (simple sweep, top to bottom). */
+export function separateLabels(marks: Mark[], gap = 13): Mark[] {
+  const labels = marks.filter((m): m is Extract<Mark, { type: 'text' }> => m.type === 'text' && m.class.startsWith('series-label'));
+  const sorted = [...labels].sort((a, b) => a.y - b.y);
+  for (let i = 1; i < sorted.length; i++) {
+    const previous = sorted[i - 1]!;
+    const current = sorted[i]!;
+    if (current.y - previous.y < gap) current.y = previous.y + gap;
+  }
+  return marks;
+}

@@ -1,0 +1,107 @@
+/**
+ * Every published aggregate as a flat, locale-independent table: dot decimals, ISO dates, ids
+ * instead of translated labels. Suppressed cells are left out entirely (not even their n), and
+ * no table carries a respondent or customer identifier: the report model has none to give.
+ */
+import type { Report, ReportEstimate, ReportMetric } from '../schemas/report.ts';
+
+export type Cell = string | number | boolean | null;
+export interface Dataset {
+  /** File name without extension, e.g. `metric-trust_index`. */
+  id: string;
+  columns: string[];
+  rows: Cell[][];
+}
+
+const METRIC_COLUMNS = ['metric', 'cut', 'wave', 'segment', 'tier', 'value', 'low', 'high', 'n'];
+
+export function metricDatasetId(metricId: string): string {
+  return `metric-${metricId}`;
+}
+
+function estimateRows(metric: ReportMetric, cut: string, estimates: ReportEstimate[]): Cell[][] {
+  return estimates
+    .filter((e) => e.suppressed === null && e.value !== null)
+    .map((e) => [metric.id, cut, e.wave, e.segment, e.tier, e.value, e.low, e.high, e.n]);
+}
+
+export function metricDataset(metric: ReportMetric): Dataset {
+  const r = metric.result;
+  const rows = r
+    ? [
+        ...estimateRows(metric, 'latest', [r.latest]),
+        ...estimateRows(metric, 'wave', r.byWave),
+        ...estimateRows(metric, 'segment', r.bySegment),
+        ...estimateRows(metric, 'segment_wave', r.bySegmentWave),
+        ...estimateRows(metric, 'tier', r.byTier ?? []),
+      ]
+    : [];
+  return { id: metricDatasetId(metric.id), columns: METRIC_COLUMNS, rows };
+}
+
+export function comparisonsDataset(report: Report): Dataset {
+  const stats = new Map(report.library.statistics.map((s) => [s.id, s]));
+  const sources = new Map(report.library.sources.map((s) => [s.id, s]));
+  const rows: Cell[][] = [];
+  for (const metric of report.metrics) {
+    for (const c of metric.comparisons) {
+      const s = stats.get(c.statisticId)!;
+      const src = sources.get(s.sourceId)!;
+      rows.push([
+        metric.id, metric.result?.latest.value ?? null, s.id, src.publisher, src.year, s.status,
+        s.value, s.low, s.high, c.comparable, c.contextOnly, c.gap, c.margin, c.significant, c.flags.join(' '),
+      ]);
+    }
+  }
+  return {
+    id: 'comparisons',
+    columns: ['metric', 'company_value', 'statistic', 'publisher', 'year', 'status', 'benchmark_value', 'benchmark_low', 'benchmark_high', 'comparable', 'context_only', 'gap', 'margin', 'significant', 'flags'],
+    rows,
+  };
+}
+
+export function cohortsDataset(report: Report): Dataset {
+  const rows: Cell[][] = [];
+  for (const c of report.cohorts) {
+    if ('suppressed' in c) continue;
+    c.shares.forEach((share, quarter) => rows.push([c.cohort, c.size, quarter, share]));
+  }
+  return { id: 'cohorts', columns: ['cohort', 'customers', 'quarters_since_first_order', 'retained_share'], rows };
+}
+
+export function sayVsDoDataset(report: Report): Dataset {
+  const v = (e: ReportEstimate) => (e.suppressed === null ? e.value : null);
+  return {
+    id: 'say-vs-do',
+    columns: ['segment', 'csat', 'nps', 'retention', 'repeat_purchase', 'satisfied_not_loyal'],
+    rows: report.sayVsDo.map((r) => [r.segment, v(r.csat), v(r.nps), v(r.retention), v(r.repeat), r.satisfiedNotLoyal]),
+  };
+}
+
+export function benchmarksDataset(report: Report): Dataset {
+  const sources = new Map(report.library.sources.map((s) => [s.id, s]));
+  return {
+    id: 'benchmarks',
+    columns: ['id', 'source', 'publisher', 'title', 'year', 'url', 'metric', 'measure', 'unit', 'value', 'low', 'high', 'qualifier', 'population', 'markets', 'n', 'wording', 'status', 'caveat', 'age_years', 'stale'],
+    rows: report.library.statistics.map((s) => {
+      const src = sources.get(s.sourceId)!;
+      return [s.id, s.sourceId, src.publisher, src.title, src.year, src.url, s.metric, s.measure, s.unit, s.value, s.low, s.high, s.qualifier, s.population, s.markets.join(' '), s.n, s.wording, s.status, s.caveat, s.ageYears, s.stale];
+    }),
+  };
+}
+
+/** Every dataset of the site, in a stable order. */
+export function allDatasets(report: Report): Dataset[] {
+  return [
+    ...report.metrics.map(metricDataset),
+    comparisonsDataset(report),
+    cohortsDataset(report),
+    sayVsDoDataset(report),
+    benchmarksDataset(report),
+  ];
+}
+
+/** All metric cuts in one long table: the "everything at once" CSV. */
+export function allMetricsDataset(report: Report): Dataset {
+  return { id: 'all-metrics', columns: METRIC_COLUMNS, rows: report.metrics.flatMap((m) => metricDataset(m).rows) };
+}

@@ -1,0 +1,116 @@
+/**
+ * Load stage for the guidance articles: `content/guidance/<locale>/<topic>.mdx`. Only the
+ * frontmatter is read here (the body is rendered by Astro); every problem is reported at its
+ * line in the .mdx file, like any data problem.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { LOCALE_CODES } from '../i18n/locales.ts';
+import { analystErrorMap } from '../schemas/error-map.ts';
+import { guidanceFrontmatterSchema, type GuidanceFrontmatter } from '../schemas/guidance.ts';
+import { closest, type Issue } from './issues.ts';
+import { parseYaml, validateYaml } from './yaml.ts';
+
+export interface GuidanceArticle extends GuidanceFrontmatter {
+  locale: string;
+  file: string;
+}
+
+export interface GuidanceTopic {
+  topic: string;
+  order: number;
+  metrics: string[];
+  dimensions: string[];
+  /** Title and description per locale the article is written in. */
+  locales: Record<string, { title: string; description: string }>;
+}
+
+const HINT = 'see README, "Writing guidance"';
+
+async function listDir(path: string): Promise<string[]> {
+  try {
+    return (await readdir(path, { withFileTypes: true })).filter((e) => e.isDirectory() || e.isFile()).map((e) => e.name).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Frontmatter sits between a first line `---` and the next line `---`. */
+export function splitFrontmatter(text: string): { yaml: string; line: number } | undefined {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const lines = text.split(/\r?\n/);
+  if (lines[0]?.trim() !== '---') return undefined;
+  const end = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
+  if (end < 0) return undefined;
+  return { yaml: lines.slice(1, end).join('\n'), line: 2 };
+}
+
+export async function loadGuidance(
+  contentDir: string,
+  publishedLocales: readonly string[],
+): Promise<{ topics: GuidanceTopic[]; issues: Issue[]; warnings: Issue[] }> {
+  const root = join(contentDir, 'guidance');
+  const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  const articles: GuidanceArticle[] = [];
+
+  for (const locale of await listDir(root)) {
+    const dir = join(root, locale);
+    const display = (name: string) => relative(process.cwd(), join(dir, name));
+    if (!(LOCALE_CODES as readonly string[]).includes(locale)) {
+      const guess = closest(locale, LOCALE_CODES);
+      issues.push({ file: relative(process.cwd(), dir), line: 0, column: 0, message: `expected a folder named after a locale (${LOCALE_CODES.join(', ')}), found "${locale}"`, hint: guess ? `did you mean "${guess}"?` : 'see README, "Adding a locale"' });
+      continue;
+    }
+    for (const name of await listDir(dir)) {
+      if (!name.endsWith('.mdx') && !name.endsWith('.md')) continue;
+      const file = display(name);
+      const text = new TextDecoder('utf-8').decode(await readFile(join(dir, name)));
+      const front = splitFrontmatter(text);
+      if (!front) {
+        issues.push({ file, line: 1, column: 1, message: 'expected frontmatter between two "---" lines at the top, found none', hint: `start the file with ---, then title, description, topic, order, metrics and dimensions, then ---; ${HINT}` });
+        continue;
+      }
+      // Parse the frontmatter on its own, then shift positions to the lines of the .mdx file.
+      const doc = parseYaml(front.yaml, file);
+      const shift = (issue: Issue): Issue => ({ ...issue, line: issue.line + front.line - 1 });
+      const result = validateYaml(doc, file, guidanceFrontmatterSchema, analystErrorMap);
+      issues.push(...result.issues.map(shift));
+      if (!result.data) continue;
+      const topic = name.replace(/\.mdx?$/, '');
+      if (result.data.topic !== topic) {
+        const pos = doc.locate(['topic']);
+        issues.push(shift({ file, line: pos.line, column: pos.column, field: 'topic', message: `expected the file name's topic "${topic}", found "${result.data.topic}"`, hint: 'the topic links the same article across languages: name the file after it' }));
+        continue;
+      }
+      articles.push({ ...result.data, locale, file });
+    }
+  }
+
+  // English is the fallback of every topic; other locales translate topics that exist in English.
+  const english = new Map(articles.filter((a) => a.locale === 'en').map((a) => [a.topic, a]));
+  for (const article of articles) {
+    if (article.locale !== 'en' && !english.has(article.topic)) {
+      issues.push({ file: article.file, line: 1, column: 1, field: 'topic', message: `expected an English article with topic "${article.topic}" (the fallback for other languages), found none`, hint: `add content/guidance/en/${article.topic}.mdx` });
+    }
+  }
+  const topics: GuidanceTopic[] = [...english.values()]
+    .sort((a, b) => a.order - b.order || a.topic.localeCompare(b.topic))
+    .map((en) => {
+      const versions = articles.filter((a) => a.topic === en.topic);
+      return {
+        topic: en.topic,
+        order: en.order,
+        metrics: en.metrics,
+        dimensions: en.dimensions,
+        locales: Object.fromEntries(versions.map((a) => [a.locale, { title: a.title, description: a.description }])),
+      };
+    });
+  for (const topic of topics) {
+    for (const locale of publishedLocales) {
+      if (topic.locales[locale]) continue;
+      warnings.push({ file: relative(process.cwd(), join(root, locale, `${topic.topic}.mdx`)), line: 0, column: 0, message: `expected a ${locale} version of "${topic.topic}", found none; readers get the English article with a notice`, hint: `translate content/guidance/en/${topic.topic}.mdx` });
+    }
+  }
+  return { topics, issues, warnings };
+}

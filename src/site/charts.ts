@@ -1,0 +1,383 @@
+/**
+ * The site's charts: report-model figures joined with the page's language. Each builder returns
+ * a `Chart` (scene, title, description, data table, notes) that `Chart.astro` draws; the layout
+ * maths stays in `src/charts/`, free of i18n and of the report model.
+ */
+import type { Translator } from '../i18n/core.ts';
+import { layoutBars, type BarRow } from '../charts/bars.ts';
+import { layoutDumbbell } from '../charts/dumbbell.ts';
+import { layoutLines } from '../charts/lines.ts';
+import { layoutScatter } from '../charts/scatter.ts';
+import { layoutSmallMultiples } from '../charts/small-multiples.ts';
+import type { Chart } from '../charts/scene.ts';
+import { metricDatasetId } from '../downloads/datasets.ts';
+import type { Report, ReportComparison, ReportEstimate, ReportMetric } from '../schemas/report.ts';
+import { formatStatisticValue, sourceYear, STATUS_LABEL, STATUS_SYMBOL } from './benchmark-text.ts';
+import { segmentName, sourceById, statisticById } from './lookup.ts';
+import { formatInterval, formatMetricValue, METRIC_NAME, suppressionText, TIER_LABEL } from './metric-text.ts';
+
+export interface SiteChart extends Chart {
+  /** The download (without extension) holding this chart's figures. */
+  dataset: string;
+}
+
+type Kind = ReportMetric['kind'];
+
+/** The metric's full scale for bars, so bar lengths are honest; zero is always included. */
+export function barDomain(kind: Kind, values: number[]): [number, number] {
+  if (kind === 'share' || kind === 'index') return [0, 100];
+  const max = Math.max(0, ...values);
+  const min = Math.min(0, ...values);
+  if (kind === 'nps') return [Math.max(-100, Math.min(-20, min - 10)), Math.min(100, Math.max(20, max + 10))];
+  return [0, max * 1.15 || 1];
+}
+
+/** A window around the values for lines (a trend needs no zero), kept inside the metric's scale. */
+export function lineDomain(kind: Kind, values: number[]): [number, number] {
+  if (values.length === 0) return [0, 1];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = Math.max((hi - lo) * 0.25, 2);
+  const [floor, ceiling] = kind === 'nps' ? [-100, 100] : kind === 'share' || kind === 'index' ? [0, 100] : [0, Infinity];
+  return [Math.max(floor, lo - pad), Math.min(ceiling, hi + pad)];
+}
+
+/** Axis labels: whole numbers where the ticks are whole, so the axis stays quiet. */
+export function tickFormat(kind: Kind, t: Translator): (value: number) => string {
+  const decimals = (v: number) => (Number.isInteger(v) ? 0 : 1);
+  switch (kind) {
+    case 'share':
+      return (v) => t.format.percent(v, decimals(v));
+    case 'nps':
+      return (v) => t.format.signedNumber(v, decimals(v));
+    default:
+      return (v) => t.format.number(v, decimals(v));
+  }
+}
+
+const values = (estimates: ReportEstimate[]) =>
+  estimates.flatMap((e) => [e.value, e.low, e.high]).filter((v): v is number => v !== null);
+
+function directionNote(metric: ReportMetric, t: Translator): string {
+  return metric.better === 'higher' ? t('chart.higher_better') : t('chart.lower_better');
+}
+
+function intervalNote(metric: ReportMetric, t: Translator): string {
+  return metric.census ? t('chart.census_note') : t('chart.interval_note');
+}
+
+function missingNotes(estimates: ReportEstimate[], name: (e: ReportEstimate) => string, t: Translator, minimum: number): string[] {
+  const missing = estimates.filter((e) => e.value === null);
+  if (missing.length === 0) return [];
+  const byReason = new Map<string, string[]>();
+  for (const e of missing) {
+    const reason = suppressionText(e, t, minimum);
+    byReason.set(reason, [...(byReason.get(reason) ?? []), name(e)]);
+  }
+  return [...byReason].map(([reason, items]) => t('chart.gap_note', { items: t.format.list(items), reason }));
+}
+
+/** The comparison drawn as a marker: the first comparable, non-context figure with a single value. */
+export function markerComparison(metric: ReportMetric): ReportComparison | undefined {
+  return metric.comparisons.find((c) => c.comparable && !c.contextOnly && c.gap !== null);
+}
+
+function benchmarkNote(report: Report, c: ReportComparison, t: Translator): string {
+  const s = statisticById(report, c.statisticId);
+  const src = sourceById(report, s.sourceId);
+  return t('chart.benchmark_note', {
+    value: formatStatisticValue(s, t),
+    publisher: src.publisher,
+    year: sourceYear(src, t),
+    status: `${STATUS_SYMBOL[s.status]} ${t(STATUS_LABEL[s.status])}`,
+  });
+}
+
+function benchmarkMarker(report: Report, metric: ReportMetric, t: Translator) {
+  const c = markerComparison(metric);
+  if (!c) return { marker: null, notes: [] as string[] };
+  const s = statisticById(report, c.statisticId);
+  const src = sourceById(report, s.sourceId);
+  return {
+    marker: { value: s.value!, label: `${src.publisher} ${sourceYear(src, t)}` },
+    notes: [benchmarkNote(report, c, t)],
+  };
+}
+
+function estimateRow(metric: ReportMetric, label: string, e: ReportEstimate, t: Translator, minimum: number): string[] {
+  if (e.value === null) return [label, suppressionText(e, t, minimum), '', ''];
+  return [label, formatMetricValue(metric, e.value, t), formatInterval(metric, e, t), e.n === null ? '' : t.format.integer(e.n)];
+}
+
+function estimateColumns(first: string, t: Translator): string[] {
+  return [first, t('metricpage.col_value'), t('chart.col_interval'), t('metricpage.col_n')];
+}
+
+/** Trend over waves with the interval band and the benchmark as a dashed line. */
+export function trendChart(report: Report, metric: ReportMetric, t: Translator): SiteChart {
+  const r = metric.result!;
+  const name = t(METRIC_NAME[metric.id]!);
+  const fmt = (v: number) => formatMetricValue(metric, v, t);
+  const { marker, notes } = benchmarkMarker(report, metric, t);
+  const shown = r.byWave.filter((e) => e.value !== null);
+  const first = shown[0];
+  const last = shown.at(-1);
+  const scene = layoutLines({
+    categories: report.waves,
+    series: [{ label: name, points: r.byWave.map((e) => ({ x: e.wave!, value: e.value, low: e.low, high: e.high })) }],
+    domain: lineDomain(metric.kind, [...values(r.byWave), ...(marker ? [marker.value] : [])]),
+    format: fmt, tickFormat: tickFormat(metric.kind, t),
+    bands: !metric.census,
+    benchmark: marker,
+  });
+  return {
+    id: `${metric.id}-trend`,
+    dataset: metricDatasetId(metric.id),
+    title: t('chart.trend_title', { metric: name, first: report.waves[0]!, last: report.waves.at(-1)! }),
+    description: first && last
+      ? t('chart.trend_desc', { metric: name, first: first.wave!, firstValue: fmt(first.value!), last: last.wave!, lastValue: fmt(last.value!) })
+      : t('chart.no_values'),
+    scene,
+    table: { columns: estimateColumns(t('metricpage.col_wave'), t), rows: r.byWave.map((e) => estimateRow(metric, e.wave!, e, t, report.company.minimumCellSize)) },
+    notes: [directionNote(metric, t), intervalNote(metric, t), ...missingNotes(r.byWave, (e) => e.wave!, t, report.company.minimumCellSize), ...notes],
+  };
+}
+
+/** Latest value per segment as bars with whiskers and the benchmark marker. */
+export function segmentChart(report: Report, metric: ReportMetric, t: Translator): SiteChart {
+  const r = metric.result!;
+  const name = t(METRIC_NAME[metric.id]!);
+  const fmt = (v: number) => formatMetricValue(metric, v, t);
+  const minimum = report.company.minimumCellSize;
+  const label = (e: ReportEstimate) => segmentName(report, e.segment, t.locale);
+  const { marker, notes } = benchmarkMarker(report, metric, t);
+  const rows: BarRow[] = r.bySegment.map((e) => ({ label: label(e), value: e.value, low: e.low, high: e.high, missing: e.value === null ? suppressionText(e, t, minimum) : undefined }));
+  const shown = r.bySegment.filter((e) => e.value !== null).sort((a, b) => b.value! - a.value!);
+  const wave = report.waves.at(-1)!;
+  return {
+    id: `${metric.id}-segments`,
+    dataset: metricDatasetId(metric.id),
+    title: t('chart.segments_title', { metric: name, wave }),
+    description: shown.length > 0
+      ? t('chart.segments_desc', { metric: name, count: r.bySegment.length, wave, top: label(shown[0]!), topValue: fmt(shown[0]!.value!), bottom: label(shown.at(-1)!), bottomValue: fmt(shown.at(-1)!.value!) })
+      : t('chart.no_values'),
+    scene: layoutBars({ rows, domain: barDomain(metric.kind, [...values(r.bySegment), ...(marker ? [marker.value] : [])]), format: fmt, tickFormat: tickFormat(metric.kind, t), benchmark: marker }),
+    table: { columns: estimateColumns(t('metricpage.col_segment'), t), rows: r.bySegment.map((e) => estimateRow(metric, label(e), e, t, minimum)) },
+    notes: [directionNote(metric, t), intervalNote(metric, t), ...missingNotes(r.bySegment, label, t, minimum), ...notes],
+  };
+}
+
+/** Loyalty tiers (orders metrics) as bars. */
+export function tierChart(report: Report, metric: ReportMetric, t: Translator): SiteChart | undefined {
+  const tiers = metric.result?.byTier;
+  if (!tiers || tiers.length === 0) return undefined;
+  const name = t(METRIC_NAME[metric.id]!);
+  const fmt = (v: number) => formatMetricValue(metric, v, t);
+  const minimum = report.company.minimumCellSize;
+  const label = (e: ReportEstimate) => t(TIER_LABEL[e.tier!]!);
+  const wave = report.waves.at(-1)!;
+  return {
+    id: `${metric.id}-tiers`,
+    dataset: metricDatasetId(metric.id),
+    title: t('chart.tiers_title', { metric: name, wave }),
+    description: t('chart.tiers_desc', { metric: name, items: t.format.list(tiers.map((e) => `${label(e)} ${e.value === null ? '—' : fmt(e.value)}`)) }),
+    scene: layoutBars({ rows: tiers.map((e) => ({ label: label(e), value: e.value, low: e.low, high: e.high, missing: e.value === null ? suppressionText(e, t, minimum) : undefined })), domain: barDomain(metric.kind, values(tiers)), format: fmt, tickFormat: tickFormat(metric.kind, t) }),
+    table: { columns: estimateColumns(t('metricpage.col_tier'), t), rows: tiers.map((e) => estimateRow(metric, label(e), e, t, minimum)) },
+    notes: [directionNote(metric, t), intervalNote(metric, t), ...missingNotes(tiers, label, t, minimum)],
+  };
+}
+
+/** One small trend per segment, on a shared scale. */
+export function segmentTrendsChart(report: Report, metric: ReportMetric, t: Translator): SiteChart {
+  const r = metric.result!;
+  const name = t(METRIC_NAME[metric.id]!);
+  const fmt = (v: number) => formatMetricValue(metric, v, t);
+  const minimum = report.company.minimumCellSize;
+  const segments = report.company.segments;
+  const cells = (segment: string) => report.waves.map((w) => r.bySegmentWave.find((e) => e.segment === segment && e.wave === w)!);
+  const label = (id: string) => segmentName(report, id, t.locale);
+  const scene = layoutSmallMultiples({
+    categories: report.waves,
+    categoryLabels: report.waves.map((w) => w.replace(/^20(\d\d)-/, "'$1 ")),
+    panels: segments.map((s) => ({ title: label(s.id), series: [{ label: label(s.id), points: cells(s.id).map((e) => ({ x: e.wave!, value: e.value, low: e.low, high: e.high })) }] })),
+    domain: lineDomain(metric.kind, values(r.bySegmentWave)),
+    format: fmt, tickFormat: tickFormat(metric.kind, t),
+    bands: !metric.census,
+    columns: segments.length > 4 ? 3 : 2,
+    panelHeight: 140,
+  });
+  return {
+    id: `${metric.id}-segment-trends`,
+    dataset: metricDatasetId(metric.id),
+    title: t('chart.multiples_title', { metric: name }),
+    description: t('chart.multiples_desc', { metric: name, count: segments.length, first: report.waves[0]!, last: report.waves.at(-1)! }),
+    scene,
+    table: {
+      columns: [t('metricpage.col_segment'), ...report.waves],
+      rows: segments.map((s) => [label(s.id), ...cells(s.id).map((e) => (e.value === null ? '—' : fmt(e.value)))]),
+    },
+    notes: [directionNote(metric, t), intervalNote(metric, t), ...missingNotes(r.bySegmentWave, (e) => `${label(e.segment!)} ${e.wave}`, t, minimum)],
+  };
+}
+
+/** The company against each comparable public figure: a dumbbell per benchmark. */
+export function comparisonChart(report: Report, metric: ReportMetric, t: Translator): SiteChart | undefined {
+  const latest = metric.result?.latest;
+  const comparable = metric.comparisons.filter((c) => c.comparable && c.gap !== null);
+  if (!latest || latest.value === null || comparable.length === 0) return undefined;
+  const name = t(METRIC_NAME[metric.id]!);
+  const fmt = (v: number) => formatMetricValue(metric, v, t);
+  const rows = comparable.map((c) => {
+    const s = statisticById(report, c.statisticId);
+    const src = sourceById(report, s.sourceId);
+    return { c, s, src, label: `${src.publisher} ${sourceYear(src, t)}` };
+  });
+  return {
+    id: `${metric.id}-benchmarks`,
+    dataset: 'comparisons',
+    title: t('chart.compare_title', { metric: name }),
+    description: t('chart.compare_desc', {
+      metric: name,
+      value: fmt(latest.value),
+      items: t.format.list(rows.map(({ c, label }) => `${label}: ${t('chart.gap_value', { gap: t.format.signedNumber(c.gap!, 1) })}`)),
+    }),
+    scene: layoutDumbbell({
+      rows: rows.map(({ s, label }) => ({ label, company: latest.value!, companyLow: latest.low, companyHigh: latest.high, benchmark: s.value! })),
+      domain: barDomain(metric.kind, [latest.value, ...rows.map(({ s }) => s.value!)]),
+      format: fmt, tickFormat: tickFormat(metric.kind, t),
+      legend: { company: report.company.name, benchmark: t('chart.legend_benchmark') },
+    }),
+    table: {
+      columns: [t('compare.col_benchmark'), t('chart.col_company'), t('compare.col_value'), t('compare.col_gap'), t('compare.col_flags')],
+      rows: rows.map(({ c, s, label }) => [label, fmt(latest.value!), formatStatisticValue(s, t), t.format.signedNumber(c.gap!, 1), String(c.flags.length)]),
+    },
+    notes: [directionNote(metric, t), ...rows.map(({ c }) => benchmarkNote(report, c, t)), t('chart.flags_note')],
+  };
+}
+
+/** Share of each quarterly cohort still buying, by quarters since the first order. */
+export function cohortChart(report: Report, t: Translator): SiteChart | undefined {
+  // A cohort seen for one quarter only is 100 % by definition: nothing to draw.
+  const cohorts = report.cohorts.filter((c): c is Extract<typeof c, { shares: number[] }> => 'shares' in c && c.shares.length > 1);
+  if (cohorts.length === 0) return undefined;
+  const longest = Math.max(...cohorts.map((c) => c.shares.length));
+  const categories = Array.from({ length: longest }, (_, i) => String(i));
+  const fmt = (v: number) => t.format.percent(v, 0);
+  const suppressed = report.cohorts.filter((c) => 'suppressed' in c).map((c) => c.cohort);
+  return {
+    id: 'cohorts',
+    dataset: 'cohorts',
+    title: t('chart.cohorts_title'),
+    description: t('chart.cohorts_desc', { count: cohorts.length, first: cohorts[0]!.cohort, last: cohorts.at(-1)!.cohort }),
+    scene: layoutLines({
+      categories,
+      series: cohorts.map((c) => ({ label: c.cohort, points: c.shares.map((share, i) => ({ x: String(i), value: share })) })),
+      domain: [0, 100],
+      format: fmt,
+      legend: true,
+      height: 300,
+    }),
+    table: {
+      columns: [t('chart.col_cohort'), t('chart.col_customers'), ...categories.map((c) => t('chart.col_quarter', { quarter: Number(c) }))],
+      rows: cohorts.map((c) => [c.cohort, t.format.integer(c.size), ...categories.map((_, i) => (c.shares[i] === undefined ? '' : t.format.percent(c.shares[i]!, 1)))]),
+    },
+    notes: [t('chart.cohorts_axis'), t('chart.census_note'), ...(suppressed.length ? [t('chart.gap_note', { items: t.format.list(suppressed), reason: t('cell.small', { minimum: report.company.minimumCellSize }) })] : [])],
+  };
+}
+
+/** What each segment says (satisfaction) against what it does (retention). */
+export function sayVsDoChart(report: Report, t: Translator): SiteChart | undefined {
+  const rows = report.sayVsDo.filter((r) => r.csat.value !== null && r.retention.value !== null);
+  if (rows.length === 0) return undefined;
+  const label = (id: string) => segmentName(report, id, t.locale);
+  const pct = (v: number) => t.format.percent(v, 0);
+  const missing = report.sayVsDo.filter((r) => !rows.includes(r)).map((r) => label(r.segment));
+  const flagged = rows.filter((r) => r.satisfiedNotLoyal);
+  return {
+    id: 'say-vs-do',
+    dataset: 'say-vs-do',
+    title: t('chart.say_do_title'),
+    description: t('chart.say_do_desc', { count: rows.length, flagged: flagged.length ? t.format.list(flagged.map((r) => label(r.segment))) : '—' }),
+    scene: layoutScatter({
+      points: rows.map((r) => ({ label: label(r.segment), x: r.csat.value!, y: r.retention.value!, flagged: r.satisfiedNotLoyal })),
+      xDomain: lineDomain('share', rows.map((r) => r.csat.value!)),
+      yDomain: lineDomain('share', rows.map((r) => r.retention.value!)),
+      xFormat: pct,
+      yFormat: pct,
+      xLabel: t('metric.csat.name'),
+      yLabel: t('metric.retention_rate.name'),
+      flagSymbol: '⚑',
+    }),
+    table: {
+      columns: [t('metricpage.col_segment'), t('metric.csat.name'), t('metric.retention_rate.name'), t('chart.col_flag')],
+      rows: rows.map((r) => [label(r.segment), t.format.percent(r.csat.value!, 1), t.format.percent(r.retention.value!, 1), r.satisfiedNotLoyal ? `⚑ ${t('overview.satisfied_not_loyal')}` : '']),
+    },
+    notes: [t('chart.say_do_note'), ...(missing.length ? [t('chart.gap_note', { items: t.format.list(missing), reason: t('cell.no_data') })] : [])],
+  };
+}
+
+/** The trust dimensions side by side, the weakest emphasised. */
+export function dimensionsChart(report: Report, t: Translator): SiteChart | undefined {
+  const dims = report.metrics.filter((m) => m.dimension && m.result);
+  if (dims.length === 0) return undefined;
+  const minimum = report.company.minimumCellSize;
+  const shown = dims.filter((m) => m.result!.latest.value !== null).sort((a, b) => a.result!.latest.value! - b.result!.latest.value!);
+  const weakest = shown[0];
+  const fmt = (v: number) => t.format.number(v, 1);
+  const name = (m: ReportMetric) => t(METRIC_NAME[m.id]!);
+  const wave = report.waves.at(-1)!;
+  return {
+    id: 'dimensions',
+    dataset: 'all-metrics',
+    title: t('chart.dimensions_title', { wave }),
+    description: weakest
+      ? t('chart.dimensions_desc', { count: dims.length, weakest: name(weakest), weakValue: fmt(weakest.result!.latest.value!), strongest: name(shown.at(-1)!), strongValue: fmt(shown.at(-1)!.result!.latest.value!) })
+      : t('chart.no_values'),
+    scene: layoutBars({
+      rows: dims.map((m) => {
+        const e = m.result!.latest;
+        return { label: name(m), value: e.value, low: e.low, high: e.high, emphasis: m === weakest, missing: e.value === null ? suppressionText(e, t, minimum) : undefined };
+      }),
+      domain: [0, 100],
+      format: fmt, tickFormat: tickFormat('index', t),
+    }),
+    table: { columns: estimateColumns(t('overview.col_dimension'), t), rows: dims.map((m) => estimateRow(m, name(m), m.result!.latest, t, minimum)) },
+    notes: [t('chart.higher_better'), t('chart.interval_note'), t('chart.dimensions_note')],
+  };
+}
+
+/** One segment's trust dimensions against all customers, as a dumbbell. */
+export function segmentDimensionsChart(report: Report, segmentId: string, t: Translator): SiteChart | undefined {
+  const name = segmentName(report, segmentId, t.locale);
+  const minimum = report.company.minimumCellSize;
+  const dims = report.metrics.filter((m) => m.dimension && m.result && m.result.latest.value !== null);
+  const cell = (m: ReportMetric) => m.result!.bySegment.find((e) => e.segment === segmentId)!;
+  const shown = dims.filter((m) => cell(m).value !== null);
+  if (shown.length === 0) return undefined;
+  const fmt = (v: number) => t.format.number(v, 1);
+  const metricName = (m: ReportMetric) => t(METRIC_NAME[m.id]!);
+  const wave = report.waves.at(-1)!;
+  return {
+    id: `segment-${segmentId}-dimensions`,
+    dataset: 'all-metrics',
+    title: t('chart.segment_dimensions_title', { segment: name, wave }),
+    description: t('chart.segment_dimensions_desc', {
+      segment: name,
+      items: t.format.list(shown.map((m) => `${metricName(m)} ${fmt(cell(m).value!)} (${t('segment.all_customers')} ${fmt(m.result!.latest.value!)})`)),
+    }),
+    scene: layoutDumbbell({
+      rows: shown.map((m) => ({ label: metricName(m), company: cell(m).value!, companyLow: cell(m).low, companyHigh: cell(m).high, benchmark: m.result!.latest.value! })),
+      domain: lineDomain('index', shown.flatMap((m) => [cell(m).low ?? cell(m).value!, cell(m).high ?? cell(m).value!, m.result!.latest.value!])),
+      format: fmt, tickFormat: tickFormat('index', t),
+      legend: { company: name, benchmark: t('segment.all_customers') },
+    }),
+    table: {
+      columns: [t('overview.col_dimension'), name, t('segment.all_customers'), t('segment.col_difference')],
+      rows: dims.map((m) => {
+        const e = cell(m);
+        return [metricName(m), e.value === null ? suppressionText(e, t, minimum) : `${fmt(e.value)} (${formatInterval(m, e, t)})`, fmt(m.result!.latest.value!), e.value === null ? '' : t.format.signedNumber(e.value - m.result!.latest.value!, 1)];
+      }),
+    },
+    notes: [t('chart.higher_better'), t('chart.interval_note'), ...missingNotes(dims.map(cell), (e) => metricName(dims.find((m) => cell(m) === e)!), t, minimum)],
+  };
+}

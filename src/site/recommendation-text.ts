@@ -1,0 +1,39 @@
+/**
+ * A recommendation's reasons as sentences in the reader's language, with every number through
+ * the locale formatter.
+ */
+import type { Translator } from '../i18n/core.ts';
+import type { Report, ReportGuidanceTopic, ReportReason } from '../schemas/report.ts';
+import { sourceYear } from './benchmark-text.ts';
+import { segmentName, sourceById, statisticById } from './lookup.ts';
+import { formatGap, formatMetricValue, METRIC_NAME } from './metric-text.ts';
+
+export function reasonText(reason: ReportReason, report: Report, t: Translator): string {
+  const metric = (id: string) => report.metrics.find((m) => m.id === id)!;
+  const name = (id: string) => t(METRIC_NAME[id]!);
+  const value = (id: string, v: number) => formatMetricValue(metric(id), v, t);
+  const points = (v: number) => t.format.number(v, 1);
+  switch (reason.kind) {
+    case 'weakest_dimension':
+      return t('reason.weakest_dimension', { dimension: name(reason.metric), value: value(reason.metric, reason.value), points: points(reason.points), strongest: name(reason.strongest), strongestValue: value(reason.strongest, reason.strongestValue) });
+    case 'below_dimensions':
+      return t('reason.below_dimensions', { dimension: name(reason.metric), value: value(reason.metric, reason.value), points: points(reason.points), average: points(reason.average) });
+    case 'gap': {
+      const stat = statisticById(report, reason.statisticId);
+      const source = sourceById(report, stat.sourceId);
+      return t('reason.gap', { metric: name(reason.metric), gap: formatGap(metric(reason.metric), reason.gap, t), publisher: source.publisher, year: sourceYear(source, t), others: reason.others });
+    }
+    case 'satisfied_not_loyal':
+      return t('reason.satisfied_not_loyal', { segments: t.format.list(reason.segments.map((s) => segmentName(report, s, t.locale))), points: points(reason.points) });
+    case 'decline':
+      return t('reason.decline', { metric: name(reason.metric), from: value(reason.metric, reason.from), first: reason.first, to: value(reason.metric, reason.to), last: reason.last });
+  }
+}
+
+/** The article's title in the reader's language, or the English one with its language marked. */
+export function articleTitle(topic: ReportGuidanceTopic, locale: string): { text: string; lang: string; description: string } {
+  const local = topic.locales[locale];
+  if (local) return { text: local.title, lang: locale, description: local.description };
+  const en = topic.locales.en!;
+  return { text: en.title, lang: 'en', description: en.description };
+}
