@@ -29,4 +29,16 @@ export default defineConfig({
   },
   integrations: [trustReport(), mdx()],
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Each MDX file triggers a harmless upstream warning about the "use astro:head-inject"
+        // directive (withastro/astro#18087); hide it so real warnings stand out.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

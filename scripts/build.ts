@@ -6,7 +6,7 @@
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, basename, join } from 'node:path';
-import { formatIssues } from '../src/pipeline/issues.ts';
+import { formatIssue, formatIssues } from '../src/pipeline/issues.ts';
 import { runDataBuild, today } from '../src/pipeline/run.ts';
 import { checkTranslations } from '../src/i18n/check.ts';
 import { readCli } from './lib/cli.ts';
@@ -28,6 +28,8 @@ if (issues.length > 0 || !result.report) {
   process.stderr.write(`${formatIssues(issues)}\nNothing was built; ${basename(options.outDir)}/ is unchanged.\n`);
   process.exit(1);
 }
+// Warnings (text not yet translated) do not stop the build; the analyst still sees each one.
+for (const warning of result.warnings) log(`warning: ${formatIssue(warning)}`);
 const work = await mkdtemp(join(tmpdir(), 'trust-build-'));
 const reportFile = join(work, 'report.json');
 await writeFile(reportFile, JSON.stringify(result.report));

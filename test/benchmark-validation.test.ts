@@ -244,3 +244,44 @@ describe('sources.yaml', () => {
     );
   });
 });
+
+describe('translations of the library', () => {
+  const FI = 'benchmarks/translations/fi.yaml';
+
+  it('reports a field the English entry does not have, and warns about an unknown id', async () => {
+    await data.edit(FI, (yaml) =>
+      yaml
+        .replace('  pew-2019-little-benefit:\n', '  pew-2019-litle-benefit:\n')
+        .replace(/(  pew-2019-concerned-company-data-use:\n)/, '$1    caveat: "Ei varausta englanniksi."\n'),
+    );
+    const lines = (await import('node:fs')).readFileSync(`${data.dir}/${FI}`, 'utf8').split('\n');
+    const unknown = lines.findIndex((l) => l.startsWith('  pew-2019-litle-benefit:')) + 1;
+    const caveat = lines.findIndex((l) => l.includes('Ei varausta englanniksi')) + 1;
+    expect(await problems()).toEqual([
+      `<data>/${FI}:${caveat}:13: caveat: expected only fields the English entry has, found caveat but "pew-2019-concerned-company-data-use" has none\n` +
+        '  hint: remove caveat, or add it to the English entry first',
+    ]);
+    const result = await runDataBuild({ dataDir: data.dir, today: '2026-11-23' });
+    // The entry's position is that of its first field, the line under the id.
+    expect(result.warnings.map((w) => formatIssue(w).replaceAll(`${data.display('')}/`, '<data>/'))).toEqual([
+      `<data>/${FI}:0:0: pew-2019-little-benefit: expected a fi translation of wording, found none; the English text is shown\n` +
+        '  hint: add wording under statistics: pew-2019-little-benefit:',
+      `<data>/${FI}:${unknown + 1}:5: expected an id from statistics.csv, found "pew-2019-litle-benefit"; this translation is ignored\n` +
+        '  hint: did you mean "pew-2019-little-benefit"?',
+    ]);
+  });
+
+  it('warns about a missing translation and falls back to English, marked as English', async () => {
+    await data.edit(FI, (yaml) => yaml.replace(/  pew-2019-little-benefit:\n    wording: .*\n/, ''));
+    const result = await runDataBuild({ dataDir: data.dir, today: '2026-11-23' });
+    expect(result.issues).toEqual([]);
+    expect(result.warnings.map((w) => formatIssue(w).replaceAll(`${data.display('')}/`, '<data>/'))).toEqual([
+      `<data>/${FI}:0:0: pew-2019-little-benefit: expected a fi translation of wording, found none; the English text is shown\n` +
+        '  hint: add wording under statistics: pew-2019-little-benefit:',
+    ]);
+    const { statText } = await import('../src/site/library-text.ts');
+    const stat = result.report!.library.statistics.find((s) => s.id === 'pew-2019-little-benefit')!;
+    expect(statText(stat, 'wording', 'fi')).toEqual({ text: 'Say they benefit little or not at all from the data companies collect about them', lang: 'en' });
+    expect(statText(stat, 'wording', 'th').lang).toBe('th');
+  });
+});

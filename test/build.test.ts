@@ -135,9 +135,10 @@ describe('the built site', () => {
     );
   });
 
-  it('marks English wording inside other languages', async () => {
+  it('shows the library's wording in the reader's language and marks English titles as English', async () => {
     const th = await page('th/benchmarks/pew-2019-little-benefit');
-    expect(th).toContain('<span class="wording" lang="en">Say they benefit little or not at all');
+    expect(th).toContain('<span class="wording">ระบุว่าตนได้รับประโยชน์เพียงเล็กน้อยหรือไม่ได้รับประโยชน์เลยจากข้อมูลที่บริษัทเก็บเกี่ยวกับตน</span>');
+    expect(th).toContain('<cite lang="en">Americans and Privacy');
   });
 
   it('links each page to its versions in the other languages', async () => {
@@ -198,10 +199,12 @@ describe('company metrics on the site', () => {
       expect(cell, metric.id).toEqual({ wave: '2025-Q2', segment: 'enterprise', tier: null, value: null, low: null, high: null, se: null, n: null, suppressed: 'small_cell' });
     }
     const html = await page('en/metrics/csat');
-    const row = /<th scope="row">Enterprise accounts<\/th>(.*?)<\/tr>/s.exec(html.slice(html.indexOf('By segment and wave')))![1]!;
+    const grid = html.slice(html.indexOf('by segment, wave by wave'));
+    const row = /<th scope="row">Enterprise accounts<\/th>(.*?)<\/tr>/s.exec(grid)![1]!;
     const cells = [...row.matchAll(/<td class="num">(.*?)<\/td>/gs)].map((m) => text(m[1]!).trim());
-    expect(cells[report.waves.indexOf('2025-Q2')]).toBe('— fewer than 30');
+    expect(cells[report.waves.indexOf('2025-Q2')]).toBe('—');
     expect(cells.filter((c) => c.startsWith('—'))).toHaveLength(1);
+    expect(text(grid)).toContain('Not shown for Enterprise accounts 2025-Q2: fewer than 30.');
   });
 
   it('publishes no respondent, customer, order or complaint id anywhere in the site', async () => {

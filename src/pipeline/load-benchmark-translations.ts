@@ -1,8 +1,10 @@
 /**
  * Load stage for the benchmark library's translations. Each published locale other than English
  * may have `benchmarks/translations/<locale>.yaml`. A translation of a field the English entry
- * does not have, or of an unknown id, is an error; a missing translation is a warning (the page
- * shows the English text, marked lang="en") so the analyst knows what is left to translate.
+ * does not have is an error. A translation of an id the English files no longer have is a
+ * warning (it is ignored: removing a figure should not break the build), and so is a missing
+ * translation (the page shows the English text, marked lang="en"), so the analyst knows what is
+ * left to translate.
  */
 import {
   translationsFileSchema,
@@ -73,7 +75,7 @@ export async function loadLibraryTranslations(
         const english = known.get(id);
         if (!english) {
           const guess = closest(id, [...known.keys()]);
-          issues.push(at([kind, id], undefined, `expected an id from ${englishFile}, found "${id}"`, guess ? `did you mean "${guess}"?` : `remove the entry, or add "${id}" to ${englishFile}`));
+          warnings.push(at([kind, id], undefined, `expected an id from ${englishFile}, found "${id}"; this translation is ignored`, guess ? `did you mean "${guess}"?` : `remove the entry, or add "${id}" to ${englishFile}`));
           continue;
         }
         const fields = fieldsOf(english as never);

@@ -45,9 +45,11 @@ export async function runDataBuild(options: RunOptions): Promise<RunResult> {
     dataIssues.push(...loaded.issues);
   }
   // Translations of the library's text, for the locales the company publishes.
+  // Checked against the English only once the English itself is valid, so one broken row is
+  // reported once, not again for every language.
   const translated = await loadLibraryTranslations(
     options.dataDir,
-    companyResult.company?.locales ?? [],
+    benchmarksResult.issues.length === 0 ? (companyResult.company?.locales ?? []) : [],
     benchmarksResult.benchmarks,
   );
   const guidance = await loadGuidance(options.contentDir ?? resolve('content'), companyResult.company?.locales ?? []);
