@@ -21,7 +21,7 @@ const log = (line: string) => {
 };
 
 // Phase 1: load and validate every input, then emit the report model.
-const result = await runDataBuild({ dataDir: options.dataDir, today: today() });
+const result = await runDataBuild({ dataDir: options.dataDir, contentDir: options.contentDir, today: today() });
 const translationIssues = await checkTranslations();
 const issues = [...result.issues, ...translationIssues];
 if (issues.length > 0 || !result.report) {
@@ -39,6 +39,7 @@ log(`data: ${result.counts.sources} sources, ${result.counts.statistics} benchma
 const staging = join(dirname(options.outDir), `.${basename(options.outDir)}.staging-${process.pid}`);
 process.env.TRUST_REPORT_FILE = reportFile;
 process.env.TRUST_DATA = options.dataDir;
+process.env.TRUST_CONTENT = options.contentDir;
 try {
   const { build } = await import('astro');
   await build({ root: process.cwd(), outDir: staging, logLevel: options.quiet ? 'error' : 'warn' });
@@ -50,7 +51,27 @@ try {
   process.exit(1);
 }
 
-// Phase 3: swap the new site in.
+// Phase 3: the search index, one per language (Pagefind splits by each page's lang), built from
+// the rendered pages' <main> only, before anything is published.
+try {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({ rootSelector: 'main' });
+  if (!index) throw new Error(errors.join('; '));
+  const added = await index.addDirectory({ path: staging });
+  if (added.errors.length) throw new Error(added.errors.join('; '));
+  const written = await index.writeFiles({ outputPath: join(staging, 'pagefind') });
+  if (written.errors.length) throw new Error(written.errors.join('; '));
+  await pagefind.close();
+  log(`search: ${added.page_count} pages indexed`);
+} catch (error) {
+  await rm(staging, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true });
+  process.stderr.write(`The search index could not be built: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Nothing was published; ${basename(options.outDir)}/ is unchanged.\n`);
+  process.exit(1);
+}
+
+// Phase 4: swap the new site in.
 const previous = join(dirname(options.outDir), `.${basename(options.outDir)}.previous-${process.pid}`);
 await rename(options.outDir, previous).catch((error: NodeJS.ErrnoException) => {
   if (error.code !== 'ENOENT') throw error;

@@ -8,7 +8,7 @@ import { checkTranslations } from '../src/i18n/check.ts';
 import { readCli } from './lib/cli.ts';
 
 const options = readCli();
-const result = await runDataBuild({ dataDir: options.dataDir, today: today() });
+const result = await runDataBuild({ dataDir: options.dataDir, contentDir: options.contentDir, today: today() });
 const issues = [...result.issues, ...(await checkTranslations())];
 for (const warning of result.warnings) process.stdout.write(`warning: ${formatIssue(warning)}\n`);
 if (issues.length > 0) {

@@ -135,7 +135,7 @@ describe('the built site', () => {
     );
   });
 
-  it('shows the library's wording in the reader's language and marks English titles as English', async () => {
+  it("shows the library's wording in the reader's language and marks English titles as English", async () => {
     const th = await page('th/benchmarks/pew-2019-little-benefit');
     expect(th).toContain('<span class="wording">ระบุว่าตนได้รับประโยชน์เพียงเล็กน้อยหรือไม่ได้รับประโยชน์เลยจากข้อมูลที่บริษัทเก็บเกี่ยวกับตน</span>');
     expect(th).toContain('<cite lang="en">Americans and Privacy');

@@ -23,7 +23,7 @@ export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
 async function reportModule(): Promise<string> {
   const file = process.env.TRUST_REPORT_FILE;
   if (file) return `export default ${await readFile(file, 'utf8')};`;
-  const result = await runDataBuild({ dataDir: dataDirFromEnv(), today: today() });
+  const result = await runDataBuild({ dataDir: dataDirFromEnv(), contentDir: resolve(process.env.TRUST_CONTENT ?? 'content'), today: today() });
   if (!result.report) throw new Error(`The data has problems:\n\n${formatIssues(result.issues)}`);
   return `export default ${JSON.stringify(result.report)};`;
 }
@@ -33,7 +33,7 @@ export default function trustReport(): AstroIntegration {
     name: 'trust-report',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        const watched = [dataDirFromEnv(), resolve('content')];
+        const watched = [dataDirFromEnv(), resolve(process.env.TRUST_CONTENT ?? 'content')];
         updateConfig({
           vite: {
             plugins: [

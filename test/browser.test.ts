@@ -1,0 +1,216 @@
+/**
+ * The built site in real Chromium (Debian's `chromium`, driven by playwright-core): every page
+ * type in every locale loads without console errors or failed requests and passes axe-core's
+ * WCAG 2.1 A/AA rules, in light and dark mode; the language switcher keeps the page; print
+ * and dark mode render; the keyboard reaches every link; search finds pages in each language.
+ * Screenshots of each overview are kept in test/artifacts/.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDataBuild } from '../src/pipeline/run.ts';
+import type { Report } from '../src/schemas/report.ts';
+import { pagesOf } from '../src/site/sitemap.ts';
+import { ROOT, runScript } from './helpers/build.ts';
+import { DATA_DIR } from './helpers/data-dir.ts';
+import { serve, type Served } from './helpers/serve.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test', 'artifacts');
+const LOCALES = ['en', 'th', 'fi', 'ru', 'vi'];
+
+let work: string;
+let site: Served;
+let browser: Browser;
+let report: Report;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
+  work = await mkdtemp(join(tmpdir(), 'trust-browser-'));
+  const out = join(work, 'dist');
+  report = (await runDataBuild({ dataDir: DATA_DIR, today: '2026-11-23' })).report!;
+  const built = await runScript('build.ts', ['--out', out, '--quiet']);
+  expect(built.stderr).toBe('');
+  site = await serve(out);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  await mkdir(ARTIFACTS, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+/** Opens a page and records every console error, page error and failed request. */
+async function open(context: BrowserContext, path: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
+  });
+  await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+  return { page, problems };
+}
+
+/** One page of each type, per locale. */
+function pageTypes(locale: string): string[] {
+  const all = pagesOf(report, locale);
+  const first = (prefix: string) => all.find((p) => p.startsWith(prefix) && p !== prefix)!;
+  return [
+    `/${locale}/`,
+    `/${locale}/metrics/`,
+    `/${locale}/metrics/trust_transparency/`,
+    `/${locale}/metrics/retention_rate/`,
+    `/${locale}/segments/`,
+    `/${locale}/segments/deal-seekers/`,
+    `/${locale}/guidance/`,
+    first(`/${locale}/guidance/`),
+    `/${locale}/benchmarks/`,
+    `/${locale}/benchmarks/bain-retention-profit-uplift/`,
+    first(`/${locale}/benchmarks/source/`),
+    `/${locale}/benchmarks/status/misquoted/`,
+    `/${locale}/methodology/`,
+    `/${locale}/data/`,
+    `/${locale}/search/`,
+  ];
+}
+
+async function axe(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+describe.each(LOCALES)('pages in %s', (locale) => {
+  it('load cleanly and pass axe (WCAG 2.1 AA) in light mode', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    const failures: string[] = [];
+    for (const path of pageTypes(locale)) {
+      const { page, problems } = await open(context, path);
+      failures.push(...problems.map((p) => `${path}: ${p}`), ...(await axe(page)).map((v) => `${path}: ${v}`));
+      if (path === `/${locale}/`) await page.screenshot({ path: join(ARTIFACTS, `overview-${locale}.png`), fullPage: true });
+      await page.close();
+    }
+    await context.close();
+    expect(failures).toEqual([]);
+  }, 120_000);
+
+  it('hold their colour contrast in dark mode', async () => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const failures: string[] = [];
+    for (const path of [`/${locale}/`, `/${locale}/metrics/trust_transparency/`, `/${locale}/benchmarks/bain-retention-profit-uplift/`]) {
+      const { page, problems } = await open(context, path);
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe('rgb(21, 24, 27)');
+      failures.push(...problems, ...(await axe(page)).map((v) => `${path}: ${v}`));
+      if (path === `/${locale}/`) await page.screenshot({ path: join(ARTIFACTS, `overview-${locale}-dark.png`), fullPage: true });
+      await page.close();
+    }
+    await context.close();
+    expect(failures).toEqual([]);
+  }, 60_000);
+});
+
+describe('reading and moving around', () => {
+  it('keeps the reader on the same page when switching language', async () => {
+    const context = await browser.newContext();
+    const { page } = await open(context, '/en/metrics/trust_transparency/');
+    for (const [name, locale] of [['Suomi', 'fi'], ['ไทย', 'th'], ['Русский', 'ru'], ['Tiếng Việt', 'vi'], ['English', 'en']]) {
+      await page.getByRole('navigation', { name: /./ }).getByRole('link', { name: name!, exact: true }).first().click();
+      await page.waitForURL(`**/${locale}/metrics/trust_transparency/`);
+      expect(await page.getAttribute('html', 'lang')).toBe(locale);
+    }
+    await context.close();
+  }, 30_000);
+
+  it('gives every chart a title, a description and a data table', async () => {
+    const context = await browser.newContext();
+    const { page } = await open(context, '/ru/metrics/nps/');
+    const charts = await page.evaluate(() =>
+      [...document.querySelectorAll('figure.chart')].map((figure) => {
+        const svg = figure.querySelector('svg')!;
+        const [titleId, descId] = (svg.getAttribute('aria-labelledby') ?? '').split(' ');
+        return {
+          role: svg.getAttribute('role'),
+          title: document.getElementById(titleId!)?.textContent ?? '',
+          desc: document.getElementById(descId!)?.textContent ?? '',
+          rows: figure.querySelectorAll('details table tbody tr').length,
+        };
+      }),
+    );
+    expect(charts.length).toBeGreaterThanOrEqual(3);
+    for (const chart of charts) {
+      expect(chart.role).toBe('img');
+      expect(chart.title.length).toBeGreaterThan(5);
+      expect(chart.desc.length).toBeGreaterThan(20);
+      expect(chart.rows).toBeGreaterThan(0);
+    }
+    await context.close();
+  }, 30_000);
+
+  it('prints without navigation and keeps the charts', async () => {
+    const context = await browser.newContext();
+    const { page } = await open(context, '/fi/');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header nav').first().isVisible()).toBe(false);
+    expect(await page.locator('figure.chart svg').first().isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
+    await context.close();
+  }, 30_000);
+
+  it('lets the keyboard reach every link of the overview', async () => {
+    const context = await browser.newContext();
+    const { page } = await open(context, '/en/');
+    const links = await page.evaluate(() => [...document.querySelectorAll('a[href]')].filter((a) => (a as HTMLElement).offsetParent !== null || a.closest('details') === null).length);
+    const reached = new Set<string>();
+    for (let i = 0; i < links + 20; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLAnchorElement | null;
+        return el && el.tagName === 'A' ? `${el.getAttribute('href')}#${[...document.querySelectorAll('a[href]')].indexOf(el)}` : null;
+      });
+      if (focused) reached.add(focused);
+    }
+    // Links inside closed <details> are reachable once the summary is opened; all others by Tab.
+    const visible = await page.evaluate(() => [...document.querySelectorAll('a[href]')].filter((a) => !a.closest('details:not([open])') || a.closest('summary')).length);
+    expect(reached.size).toBe(visible);
+    await context.close();
+  }, 60_000);
+});
+
+describe('search', () => {
+  // A query per language as readers type it (Finnish and Russian inflect, Thai has no spaces,
+  // Vietnamese is also typed without diacritics), and the page it must find among the first five.
+  const queries: [string, string, string][] = [
+    ['en', 'transparency', '/en/metrics/trust_transparency/'],
+    ['th', 'ความโปร่งใส', '/th/metrics/trust_transparency/'],
+    ['fi', 'läpinäkyvyys', '/fi/metrics/trust_transparency/'],
+    ['ru', 'прозрачности', '/ru/metrics/trust_transparency/'],
+    ['vi', 'minh bach', '/vi/metrics/trust_transparency/'],
+  ];
+
+  it.each(queries)('finds the expected page in %s for "%s"', async (locale, query, expected) => {
+    const context = await browser.newContext();
+    const { page, problems } = await open(context, `/${locale}/search/?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
+    const links = await page.$$eval('.pagefind-ui__result-link', (all) => all.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const hrefs = [...new Set(links)];
+    expect(hrefs.slice(0, 5), hrefs.join(" ")).toContain(expected);
+    expect(hrefs.every((h) => h.startsWith(`/${locale}/`))).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 30_000);
+});
