@@ -218,10 +218,178 @@ describe('company metrics on the site', () => {
     }
     expect(ids.size).toBeGreaterThan(250_000);
     const leaks: string[] = [];
+    let searchFragments = 0;
     for (const [path] of Object.entries(await treeDigest(out))) {
-      const content = await readFile(join(out, path), 'utf8');
+      // The search index is gzip-compressed: read it as the browser would, decompressed.
+      const bytes = await readFile(join(out, path));
+      const { gunzipSync } = await import('node:zlib');
+      const content = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+      if (path.startsWith('pagefind/fragment/')) searchFragments++;
       for (const token of content.split(/[^A-Za-z0-9_-]+/)) if (ids.has(token)) leaks.push(`${path}: ${token}`);
     }
     expect(leaks).toEqual([]);
+    expect(searchFragments).toBeGreaterThan(400);
+  });
+});
+
+describe('every page', () => {
+  const htmlFiles = async () => Object.keys(await treeDigest(out)).filter((p) => p.endsWith('.html')).sort();
+
+  it('exists for every page type in every locale, as listed in the sitemap', async () => {
+    const { pagesOf } = await import('../src/site/sitemap.ts');
+    for (const locale of LOCALES) {
+      const pages = pagesOf(report, locale);
+      expect(pages.length).toBeGreaterThan(80);
+      for (const path of pages) expect(existsSync(join(out, path, 'index.html')), path).toBe(true);
+    }
+    const sitemap = await readFile(join(out, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://trust.northwind.example/th/segments/deal-seekers/</loc>');
+    expect(sitemap).toContain('<xhtml:link rel="alternate" hreflang="vi" href="https://trust.northwind.example/vi/methodology/"/>');
+  });
+
+  it('has lang, title, description, canonical and hreflang alternates', async () => {
+    for (const file of await htmlFiles()) {
+      const html = await readFile(join(out, file), 'utf8');
+      expect(html, file).toMatch(/^<!DOCTYPE html><html lang="(en|th|fi|ru|vi)"/i);
+      expect(html, file).toMatch(/<title>[^<]{3,}<\/title>/);
+      expect(html, file).toMatch(/<meta name="description" content="[^"]{10,}">/);
+      expect(html, file).toContain('<link rel="canonical" href="https://trust.northwind.example/');
+      for (const locale of LOCALES) expect(html, file).toContain(`hreflang="${locale}"`);
+    }
+  });
+
+  it('links only to pages and files that exist', async () => {
+    const broken: string[] = [];
+    for (const file of await htmlFiles()) {
+      const html = await readFile(join(out, file), 'utf8');
+      const base = `/${file.replace(/index\.html$/, '')}`;
+      for (const [, raw] of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
+        const link = raw!.replace(/&amp;/g, '&');
+        if (/^(https?:|mailto:)/.test(link) || link.startsWith('#')) continue;
+        const url = new URL(link, `http://site${base}`);
+        const path = decodeURIComponent(url.pathname);
+        const target = join(out, path, path.endsWith('/') ? 'index.html' : '');
+        if (!existsSync(target)) broken.push(`${file}: ${link}`);
+        if (url.hash.length > 1 && url.pathname === base && !html.includes(`id="${url.hash.slice(1)}"`)) broken.push(`${file}: ${link} (no such anchor)`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('needs no script to be read, except the search page', async () => {
+    for (const file of await htmlFiles()) {
+      const html = await readFile(join(out, file), 'utf8');
+      if (file.endsWith('/search/index.html')) continue;
+      expect(html, file).not.toMatch(/<script/);
+    }
+  });
+
+  it('weighs under 60 KB of HTML and CSS gzipped', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const css = (await Promise.all(Object.keys(await treeDigest(out)).filter((p) => p.endsWith('.css') && p.startsWith('_astro')).map((p) => readFile(join(out, p))))).reduce((sum, b) => sum + gzipSync(b).length, 0);
+    const heavy: string[] = [];
+    let largest = 0;
+    for (const file of await htmlFiles()) {
+      const size = gzipSync(await readFile(join(out, file))).length + css;
+      largest = Math.max(largest, size);
+      if (size > 60 * 1024) heavy.push(`${file}: ${size}`);
+    }
+    expect(heavy).toEqual([]);
+    expect(largest).toBeGreaterThan(5_000);
+  });
+
+  it('gives every chart a title, a description and a data table', async () => {
+    let charts = 0;
+    for (const file of (await htmlFiles()).filter((f) => /\/(metrics\/[^/]+|segments\/[^/]+)\/index\.html$|^(en|th|fi|ru|vi)\/index\.html$/.test(f))) {
+      const html = await readFile(join(out, file), 'utf8');
+      for (const [figure] of html.matchAll(/<figure class="chart"[\s\S]*?<\/figure>/g)) {
+        charts++;
+        const id = /aria-labelledby="([^" ]+)-title \1-desc"/.exec(figure)?.[1];
+        expect(id, file).toBeDefined();
+        expect(figure).toMatch(new RegExp(`<title id="${id}-title">[^<]+</title>`));
+        expect(figure).toMatch(new RegExp(`<desc id="${id}-desc">[^<]+</desc>`));
+        expect(figure).toMatch(/<details class="chart-data"><summary>[^<]+<\/summary>[\s\S]*<table>[\s\S]*<tbody><tr>/);
+      }
+    }
+    expect(charts).toBeGreaterThan(350);
+  });
+});
+
+describe('downloads and privacy', () => {
+  it('offers every dataset as locale-independent CSV and JSON without suppressed cells', async () => {
+    const csv = await readFile(join(out, 'downloads', 'metric-csat.csv'), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('metric,cut,wave,segment,tier,value,low,high,n');
+    expect(csv).toMatch(/\r\ncsat,latest,2026-Q3,,,81\.6\d*,/);
+    expect(csv).not.toContain('segment_wave,2025-Q2,enterprise');
+    const json = JSON.parse(await readFile(join(out, 'downloads', 'all.json'), 'utf8'));
+    expect(Object.keys(json.datasets)).toContain('comparisons');
+    const data = text(await page('fi/data'));
+    expect(data).toContain("Jos taulukkolaskentaohjelma tulkitsisi tekstin kaavaksi, sen eteen on lisätty heittomerkki.");
+  });
+
+  it('shows no suppressed cell anywhere: pages, charts, downloads or the search index', async () => {
+    // Every survey metric's enterprise x 2025-Q2 cell is suppressed; no file may carry its n.
+    const cells = report.metrics.filter((m) => m.source === 'survey').map((m) => m.result!.bySegmentWave.find((e) => e.segment === 'enterprise' && e.wave === '2025-Q2')!);
+    expect(cells.every((c) => c.suppressed === 'small_cell')).toBe(true);
+    const all = await readFile(join(out, 'downloads', 'all-metrics.csv'), 'utf8');
+    const survey = report.metrics.filter((m) => m.source === 'survey').map((m) => m.id);
+    const leaked = all.split('\r\n').filter((line) => survey.includes(line.split(',')[0]!) && line.includes(',segment_wave,2025-Q2,enterprise,'));
+    expect(leaked).toEqual([]);
+    const files = Object.keys(await treeDigest(out));
+    expect(files.some((f) => f.startsWith('pagefind/'))).toBe(true);
+  });
+});
+
+describe('determinism', () => {
+  it('builds byte-identical output from the same inputs', async () => {
+    const second = join(work, 'dist-again');
+    const result = await runScript('build.ts', ['--out', second, '--quiet']);
+    expect(result.code).toBe(0);
+    const [a, b] = [await treeDigest(out), await treeDigest(second)];
+    const differing = Object.keys({ ...a, ...b }).filter((k) => a[k] !== b[k]);
+    expect(differing).toEqual([]);
+  }, 180_000);
+});
+
+describe('hostile input', () => {
+  it('renders markup, quotes and formulas from data files as text', async () => {
+    const data = await tempDataDir();
+    const hostile = `<script>alert("x")</script> "Q" & 'A'`;
+    try {
+      await data.edit('benchmarks/sources.yaml', (yaml) => yaml.replace('title: How Americans View Data Privacy', `title: ${JSON.stringify(hostile)}`));
+      await data.edit('company/company.yaml', (yaml) => yaml.replace('{ en: Families,', '{ en: "<img src=x onerror=alert(1)>Families",'));
+      await data.edit('benchmarks/statistics.csv', (csv) => setCell(csv, 'pew-2019-little-benefit', 'wording', '"=HYPERLINK(""http://evil.example"",""<b>click</b>"")"'));
+      const hostileOut = join(work, 'dist-hostile');
+      const result = await runScript('build.ts', ['--data', data.dir, '--out', hostileOut, '--quiet']);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const found: string[] = [];
+      for (const file of Object.keys(await treeDigest(hostileOut)).filter((f) => f.endsWith('.html'))) {
+        // Attribute values are quoted (a quote inside is escaped), so only text outside them can be markup.
+        const html = (await readFile(join(hostileOut, file), 'utf8')).replace(/="[^"]*"/g, '=""');
+        if (html.includes('<script>alert') || html.includes('<img src=x') || html.includes('<b>click</b>')) found.push(file);
+      }
+      expect(found).toEqual([]);
+      const source = await readFile(join(hostileOut, 'en/benchmarks/source/pew-2023-privacy/index.html'), 'utf8');
+      expect(source).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &quot;Q&quot; &amp; &#39;A&#39;');
+      const segment = await readFile(join(hostileOut, 'en/segments/families/index.html'), 'utf8');
+      expect(segment).toContain('&lt;img src=x onerror=alert(1)&gt;Families');
+      const csv = await readFile(join(hostileOut, 'downloads/benchmarks.csv'), 'utf8');
+      expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""<b>click</b>"")"`);
+    } finally {
+      await data.remove();
+    }
+  }, 180_000);
+
+  it('refuses a source URL that is not http(s)', async () => {
+    const data = await tempDataDir();
+    try {
+      await data.edit('benchmarks/sources.yaml', (yaml) => yaml.replace('url: https://www.pewresearch.org/internet/2023/10/18/how-americans-view-data-privacy/', 'url: "javascript:alert(1)"'));
+      const result = await runDataBuild({ dataDir: data.dir, today: '2026-11-23' });
+      expect(result.report).toBeUndefined();
+      expect(result.issues.map((i) => `${i.field}: ${i.message}`)).toEqual(['url: expected an http(s) URL, found "javascript:alert(1)"']);
+    } finally {
+      await data.remove();
+    }
   });
 });
