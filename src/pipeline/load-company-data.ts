@@ -78,15 +78,23 @@ export async function loadCompanyData(dataDir: string, company: Company): Promis
   ) => {
     const result = await readTableFile(file.path, file.display, spec, onRow, rules);
     issues.push(...result.issues);
-    return result.rows;
+    // A problem in the header (or an empty or missing file) means no row could be read.
+    return { rows: result.rows, readable: !result.issues.some((issue) => issue.line <= 1) };
+  };
+  // A header-only file is a truncated export, not a company with nothing to report.
+  const needRows = (file: DataFile, rows: number, what: string) => {
+    if (rows === 0) issues.push({ file: file.display, line: 2, column: 1, message: `expected at least one ${what} below the header, found none`, hint: 'export the file again; it holds only its header row' });
   };
 
   // Orders: each customer's segment, tier and behaviour.
   let orders: OrdersAggregate | undefined;
   const orderIds = new Set<string>();
+  // When orders.csv cannot be read at all (say, a bad header), the survey's customer ids are not
+  // checked against it: every one would look unknown.
+  let ordersReadable = true;
   if (present.orders) {
     const aggregate = createOrdersAggregate(waves, segmentIds, company.reporting_period.end);
-    await read(files.orders, orderColumns, (row, context) => {
+    const result = await read(files.orders, orderColumns, (row, context) => {
       if (!checkSegment(row.segment, context)) return;
       if (orderIds.has(row.order_id)) {
         problem(context, 'order_id', `expected a unique order id, found "${row.order_id}" again`, 'each order appears once; remove the duplicate row');
@@ -95,6 +103,8 @@ export async function loadCompanyData(dataDir: string, company: Company): Promis
       orderIds.add(row.order_id);
       aggregate.add(row);
     }, { rules: orderRules });
+    ordersReadable = result.readable;
+    if (result.readable) needRows(files.orders, result.rows, 'order');
     orders = aggregate;
   }
   orderIds.clear();
@@ -122,7 +132,7 @@ export async function loadCompanyData(dataDir: string, company: Company): Promis
   if (present.survey) {
     const aggregate = createSurveyAggregate(waves, segmentIds, orders ? (id, wave) => orders!.tierOf(id, wave) : undefined);
     const ids = new Set<string>();
-    await read(files.survey, surveyColumns, (row, context) => {
+    const result = await read(files.survey, surveyColumns, (row, context) => {
       const okSegment = checkSegment(row.segment, context);
       const okWave = checkWave(row.wave, context, 'wave');
       if (!okSegment || !okWave) return;
@@ -131,12 +141,13 @@ export async function loadCompanyData(dataDir: string, company: Company): Promis
         return;
       }
       ids.add(row.respondent_id);
-      if (row.customer_id !== undefined && orders && orders.segmentOf(row.customer_id) === undefined) {
+      if (row.customer_id !== undefined && orders && ordersReadable && orders.segmentOf(row.customer_id) === undefined) {
         problem(context, 'customer_id', `expected a customer id that appears in ${files.orders.display}, found "${row.customer_id}"`, 'leave the cell empty for respondents who are not linked to a customer');
         return;
       }
       aggregate.add(row);
     }, { rules: [] });
+    if (result.readable) needRows(files.survey, result.rows, 'respondent');
     survey = aggregate;
     Object.assign(results, aggregate.results(minimum));
   }

@@ -2,7 +2,7 @@
  * YAML documents whose values can be traced back to a line and column, so that a schema problem
  * at `sources[3].n` is reported at the line where that value is written.
  */
-import { isCollection, isNode, LineCounter, parseDocument } from 'yaml';
+import { isCollection, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Issue } from './issues.ts';
 
@@ -16,6 +16,8 @@ export interface YamlDocument {
   issues: Issue[];
   /** Position of the value at `path`, or of its nearest existing parent. */
   locate(path: readonly PropertyKey[]): Located;
+  /** Position of the key that ends `path` (for an unknown key), else as `locate`. */
+  locateKey(path: readonly PropertyKey[]): Located;
 }
 
 export function parseYaml(text: string, file: string): YamlDocument {
@@ -59,7 +61,20 @@ export function parseYaml(text: string, file: string): YamlDocument {
     const pos = lineCounter.linePos(range[0]);
     return { line: pos.line, column: pos.col };
   };
-  return { value: issues.length ? undefined : doc.toJS(), issues, locate };
+  const locateKey = (path: readonly PropertyKey[]): Located => {
+    const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as unknown[], true) : doc.contents;
+    const key = path.at(-1);
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
+      const range = pair && isNode(pair.key) ? pair.key.range : undefined;
+      if (range) {
+        const pos = lineCounter.linePos(range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return locate(path);
+  };
+  return { value: issues.length ? undefined : doc.toJS(), issues, locate, locateKey };
 }
 
 function yamlHint(code: string): string {
@@ -87,18 +102,25 @@ export function validateYaml<T>(
   if (doc.issues.length) return { issues: doc.issues };
   const result = schema.safeParse(doc.value, errorMap ? { error: errorMap } : undefined);
   if (result.success) return { data: result.data, issues: [] };
-  const issues = result.error.issues.map((issue): Issue => {
+  const issues = result.error.issues.flatMap((issue): Issue[] => {
+    // An unknown key is reported at the key itself, once per key, not at its parent entry.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => {
+        const pos = doc.locateKey([...issue.path, key]);
+        return { file, line: pos.line, column: pos.column, field: key, message: `unknown key "${key}"`, hint: 'remove the key, or check its spelling' };
+      });
+    }
     const pos = doc.locate(issue.path);
     const field = issue.path.filter((p) => typeof p === 'string').at(-1) as string | undefined;
     const found = foundText(doc.value, issue.path);
-    return {
+    return [{
       file,
       line: pos.line,
       column: pos.column,
       field: field ?? undefined,
       message: issue.message.startsWith('expected') ? `${issue.message}, found ${found}` : issue.message,
       hint: hintFor(issue) ?? (found === 'a mapping' && issue.code === 'invalid_type' ? 'text containing ": " must be put in quotes' : undefined),
-    };
+    }];
   });
   return { issues };
 }

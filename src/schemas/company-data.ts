@@ -72,7 +72,8 @@ export const orderColumns = {
   promised_date: dateCell(),
   delivered_date: {
     schema: z.union([z.literal('').transform(() => undefined), dateCell().schema]),
-    expected: 'a date written as YYYY-MM-DD, or an empty cell if not delivered',
+    expected: 'a date written as YYYY-MM-DD that exists on the calendar, or an empty cell if not delivered',
+    hint: dateCell().hint,
   } satisfies ColumnSpec<string | undefined>,
 } satisfies TableSpec;
 export type OrderRow = RowOf<typeof orderColumns>;
@@ -113,7 +114,7 @@ const dateTimeSchema = z.string().transform((text, ctx) => {
 
 const dateTimeCell = (optional: boolean): ColumnSpec<number | undefined> => ({
   schema: optional ? z.union([z.literal('').transform(() => undefined), dateTimeSchema]) : dateTimeSchema,
-  expected: `a date and time written as YYYY-MM-DDTHH:MM (UTC unless an offset is given)${optional ? ', or an empty cell' : ''}`,
+  expected: `a date and time written as YYYY-MM-DDTHH:MM (UTC unless an offset is given) on a date that exists on the calendar${optional ? ', or an empty cell' : ''}`,
 });
 
 export const complaintColumns = {
