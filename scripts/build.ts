@@ -40,15 +40,19 @@ const staging = join(dirname(options.outDir), `.${basename(options.outDir)}.stag
 process.env.TRUST_REPORT_FILE = reportFile;
 process.env.TRUST_DATA = options.dataDir;
 process.env.TRUST_CONTENT = options.contentDir;
+/** Drops the staging folder and exits 1: the published output is never touched. */
+const abandon = async (what: string, error: unknown): Promise<never> => {
+  await rm(staging, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true });
+  process.stderr.write(`${what}: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Nothing was published; ${basename(options.outDir)}/ is unchanged.\n`);
+  process.exit(1);
+};
 try {
   const { build } = await import('astro');
   await build({ root: process.cwd(), outDir: staging, logLevel: options.quiet ? 'error' : 'warn' });
 } catch (error) {
-  await rm(staging, { recursive: true, force: true });
-  await rm(work, { recursive: true, force: true });
-  process.stderr.write(`The site could not be rendered: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.stderr.write(`Nothing was published; ${basename(options.outDir)}/ is unchanged.\n`);
-  process.exit(1);
+  await abandon('The site could not be rendered', error);
 }
 
 // Phase 3: the search index, one per language (Pagefind splits by each page's lang), built from
@@ -64,11 +68,7 @@ try {
   await pagefind.close();
   log(`search: ${added.page_count} pages indexed`);
 } catch (error) {
-  await rm(staging, { recursive: true, force: true });
-  await rm(work, { recursive: true, force: true });
-  process.stderr.write(`The search index could not be built: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.stderr.write(`Nothing was published; ${basename(options.outDir)}/ is unchanged.\n`);
-  process.exit(1);
+  await abandon('The search index could not be built', error);
 }
 
 // Phase 4: swap the new site in.

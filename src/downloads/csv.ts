@@ -20,8 +20,12 @@ export function toCsv(dataset: Pick<Dataset, 'columns' | 'rows'>): string {
   return `${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }
 
-/** JSON as an array of records, one per row, with the columns as keys in order. */
+/** A dataset as records, one per row, with the columns as keys in order. */
+export function toRecords(dataset: Pick<Dataset, 'columns' | 'rows'>): Record<string, Cell>[] {
+  return dataset.rows.map((row) => Object.fromEntries(dataset.columns.map((c, i) => [c, row[i] ?? null])));
+}
+
+/** JSON as an array of records. */
 export function toJson(dataset: Pick<Dataset, 'columns' | 'rows'>): string {
-  const records = dataset.rows.map((row) => Object.fromEntries(dataset.columns.map((c, i) => [c, row[i] ?? null])));
-  return `${JSON.stringify(records, null, 1)}\n`;
+  return `${JSON.stringify(toRecords(dataset), null, 1)}\n`;
 }

@@ -1,6 +1,6 @@
 /** The download files of the site: each dataset as CSV and JSON, and everything in one file of each. */
 import type { Report } from '../schemas/report.ts';
-import { toCsv, toJson } from './csv.ts';
+import { toCsv, toJson, toRecords } from './csv.ts';
 import { allDatasets, allMetricsDataset, type Dataset } from './datasets.ts';
 
 export interface DownloadFile {
@@ -14,8 +14,8 @@ export function publishedDatasets(report: Report): Dataset[] {
 }
 
 export function downloadFiles(report: Report): DownloadFile[] {
-  const datasets = publishedDatasets(report);
-  const files = datasets.flatMap((d): DownloadFile[] => [
+  const datasets = allDatasets(report);
+  const files = [...datasets, allMetricsDataset(report)].flatMap((d): DownloadFile[] => [
     { name: `${d.id}.csv`, type: 'text/csv; charset=utf-8', body: toCsv(d) },
     { name: `${d.id}.json`, type: 'application/json', body: toJson(d) },
   ]);
@@ -24,7 +24,7 @@ export function downloadFiles(report: Report): DownloadFile[] {
     asOf: report.asOf,
     reportingPeriod: report.company.reportingPeriod,
     minimumCellSize: report.company.minimumCellSize,
-    datasets: Object.fromEntries(allDatasets(report).map((d) => [d.id, JSON.parse(toJson(d))])),
+    datasets: Object.fromEntries(datasets.map((d) => [d.id, toRecords(d)])),
   };
   files.push({ name: 'all.json', type: 'application/json', body: `${JSON.stringify(everything, null, 1)}\n` });
   return files;

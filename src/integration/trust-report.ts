@@ -20,10 +20,14 @@ export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.TRUST_DATA ?? 'data');
 }
 
+export function contentDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.TRUST_CONTENT ?? 'content');
+}
+
 async function reportModule(): Promise<string> {
   const file = process.env.TRUST_REPORT_FILE;
   if (file) return `export default ${await readFile(file, 'utf8')};`;
-  const result = await runDataBuild({ dataDir: dataDirFromEnv(), contentDir: resolve(process.env.TRUST_CONTENT ?? 'content'), today: today() });
+  const result = await runDataBuild({ dataDir: dataDirFromEnv(), contentDir: contentDirFromEnv(), today: today() });
   if (!result.report) throw new Error(`The data has problems:\n\n${formatIssues(result.issues)}`);
   return `export default ${JSON.stringify(result.report)};`;
 }
@@ -33,7 +37,7 @@ export default function trustReport(): AstroIntegration {
     name: 'trust-report',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        const watched = [dataDirFromEnv(), resolve(process.env.TRUST_CONTENT ?? 'content')];
+        const watched = [dataDirFromEnv(), contentDirFromEnv()];
         updateConfig({
           vite: {
             plugins: [

@@ -55,10 +55,15 @@ export function statisticPaths(report: Report) {
   );
 }
 
-export function sourcePaths(report: Report) {
+/** Sources that have a page: those with at least one figure in the library. */
+export function sourcesWithFigures(report: Report) {
   const withFigures = new Set(report.library.statistics.map((s) => s.sourceId));
+  return report.library.sources.filter((s) => withFigures.has(s.id));
+}
+
+export function sourcePaths(report: Report) {
   return report.company.locales.flatMap((locale) =>
-    report.library.sources.filter((s) => withFigures.has(s.id)).map((source) => ({ params: { locale, source: source.id } })),
+    sourcesWithFigures(report).map((source) => ({ params: { locale, source: source.id } })),
   );
 }
 

@@ -5,11 +5,10 @@
 import { escapeXml } from '../charts/svg.ts';
 import { VERIFICATION_STATUSES } from '../schemas/common.ts';
 import type { Report } from '../schemas/report.ts';
-import { paths } from './paths.ts';
+import { paths, sourcesWithFigures } from './paths.ts';
 
 /** The site's pages for one locale, in a stable order. */
 export function pagesOf(report: Report, locale: string): string[] {
-  const withFigures = new Set(report.library.statistics.map((s) => s.sourceId));
   return [
     paths.home(locale),
     paths.metrics(locale),
@@ -20,7 +19,7 @@ export function pagesOf(report: Report, locale: string): string[] {
     ...report.guidance.map((g) => paths.article(locale, g.topic)),
     paths.library(locale),
     ...report.library.statistics.map((s) => paths.statistic(locale, s.id)),
-    ...report.library.sources.filter((s) => withFigures.has(s.id)).map((s) => paths.source(locale, s.id)),
+    ...sourcesWithFigures(report).map((s) => paths.source(locale, s.id)),
     ...VERIFICATION_STATUSES.map((status) => paths.status(locale, status)),
     paths.methodology(locale),
     paths.data(locale),
