@@ -4,11 +4,14 @@
  */
 import { z } from 'zod';
 import type { ColumnSpec, TableSpec, RowOf, RowRule } from '../pipeline/table.ts';
-import { enumCell, optionalEnumCell, optionalNumberCell, optionalTextCell, slugCell, textCell } from './cells.ts';
+import { enumCell, optionalEnumCell, optionalNumberCell, optionalSlugCell, optionalTextCell, slugCell, textCell } from './cells.ts';
 import { httpUrl, isoDate, market, nonEmptyText, slug, verificationStatus, VERIFICATION_STATUSES } from './common.ts';
 
 // ---------------------------------------------------------------------------------------------
 // sources.yaml
+
+export const SAMPLE_TYPES = ['probability', 'opt_in', 'unknown'] as const;
+export type SampleType = (typeof SAMPLE_TYPES)[number];
 
 export const sourceSchema = z.strictObject({
   id: slug(),
@@ -33,6 +36,16 @@ export const sourceSchema = z.strictObject({
   /** Margin of error in percentage points, at 95% confidence, as the publisher states it. */
   margin_of_error: z.number({ error: 'expected a margin of error in percentage points' }).positive().max(50).optional(),
   margin_note: nonEmptyText().optional(),
+  /**
+   * How respondents were chosen. A probability sample supports a sampling margin (from
+   * margin_of_error, or from n and design_effect); an opt-in sample does not (AAPOR 2013), so no
+   * gap to it is ever called larger or smaller than the uncertainty.
+   */
+  sample: z
+    .enum(SAMPLE_TYPES, { error: 'expected one of "probability", "opt_in", "unknown"' })
+    .default('unknown'),
+  /** Kish design effect of the publisher's weighting (>= 1); with n, gives the effective sample size. */
+  design_effect: z.number({ error: 'expected a design effect such as 1.5' }).min(1).max(20).optional(),
   method: nonEmptyText(),
   url: httpUrl().optional(),
   status: verificationStatus(),
@@ -97,6 +110,8 @@ export const statisticColumns = {
     optional: true,
   } satisfies ColumnSpec<string[] | undefined>,
   n: optionalNumberCell({ min: 1, integer: true, expected: 'a whole number of respondents of at least 1' }),
+  /** The industry an industry-level figure describes (e.g. "retail"), matched to company.yaml's industry. */
+  industry: optionalSlugCell('an industry id of lower-case letters, digits and dashes (e.g. "retail"), or an empty cell'),
   wording: textCell('the English wording of the figure', 'write what was asked and what the figure counts, close to the source'),
   status: enumCell(VERIFICATION_STATUSES),
   caveat: optionalTextCell(),

@@ -18,6 +18,10 @@ export function optionalTextCell(expected = 'text or an empty cell'): ColumnSpec
   return { schema: z.string().transform(emptyToUndefined), expected, optional: true };
 }
 
+export function optionalSlugCell(expected = 'an id of lower-case letters, digits and dashes, or an empty cell'): ColumnSpec<string | undefined> {
+  return { schema: z.union([z.literal('').transform(() => undefined), z.string().regex(SLUG)]) as unknown as z.ZodType<string | undefined, string>, expected, optional: true };
+}
+
 export function slugCell(expected = 'an id of lower-case letters, digits and dashes'): ColumnSpec<string> {
   return { schema: z.string().regex(SLUG), expected };
 }
