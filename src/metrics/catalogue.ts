@@ -10,14 +10,24 @@ export type MetricSource = 'survey' | 'orders' | 'complaints';
 export type MetricKind = 'share' | 'nps' | 'index' | 'hours' | 'orders';
 export type TrustGroup = 'ability' | 'benevolence' | 'integrity';
 
+/**
+ * A public figure the metric may be set beside, declared once for every company:
+ * - `same_measure`: the public figure asks the same question on the same answer scale, so it can be
+ *   a benchmark, provided its population is one the company can claim to be comparable with
+ *   (same market, same industry for an industry figure; decided in src/report/compare.ts);
+ * - `context`: a different question, referent, answer scale or construct. Shown side by side with
+ *   both uncertainties and how the two differ; never a gap with a verdict, never a reason.
+ */
 export interface BenchmarkLink {
   /** The `metric` key of benchmark rows in statistics.csv. */
   metric: string;
-  /** How close the public question is to ours. */
-  wording: 'same' | 'similar' | 'different';
-  /** Context only: shown beside the metric, never turned into a gap. */
-  contextOnly?: boolean;
+  measures: 'same_measure' | 'context';
+  /** For context links: the ways the public question differs from the company's. */
+  differs?: readonly QuestionDifference[];
 }
+
+/** How a public question can differ from the company's own. */
+export type QuestionDifference = 'question' | 'referent' | 'answer_scale' | 'construct';
 
 export interface MetricDefinition {
   id: string;
@@ -61,25 +71,29 @@ export const DIMENSION_GROUP: Record<TrustDimension, TrustGroup> = {
 };
 
 export const METRICS: readonly MetricDefinition[] = [
-  survey('trust_index', 'index', [{ metric: 'brand_trust', wording: 'different', contextOnly: true }]),
+  survey('trust_index', 'index', [{ metric: 'brand_trust', measures: 'context', differs: ['construct', 'answer_scale'] }]),
   survey('trust_reliability', 'index', [], { dimension: 'reliability', group: 'ability' }),
   survey('trust_competence', 'index', [], { dimension: 'competence', group: 'ability' }),
   survey('trust_empathy', 'index', [], { dimension: 'empathy', group: 'benevolence' }),
   survey('trust_transparency', 'index', [], { dimension: 'transparency', group: 'integrity' }),
   survey('trust_consistency', 'index', [], { dimension: 'consistency', group: 'integrity' }),
-  survey('nps', 'nps', [{ metric: 'nps', wording: 'same' }]),
-  survey('csat', 'share', [{ metric: 'satisfaction_index', wording: 'different' }]),
-  { ...survey('data_concern', 'share', [{ metric: 'data_concern', wording: 'similar' }]), better: 'lower' },
-  survey('transparency_importance', 'share', [{ metric: 'transparency_importance', wording: 'similar' }]),
-  survey('problem_trust', 'share', [{ metric: 'problem_trust', wording: 'similar' }]),
+  // The NPS question and its 0-10 scale are standard, so a public NPS measures the same thing.
+  survey('nps', 'nps', [{ metric: 'nps', measures: 'same_measure' }]),
+  survey('csat', 'share', [{ metric: 'satisfaction_index', measures: 'context', differs: ['construct', 'answer_scale'] }]),
+  // Ours: 4-5 on a 1-5 agreement item about this company. Pew: "very or somewhat concerned" on a
+  // 4-point scale without a midpoint, about companies in general.
+  { ...survey('data_concern', 'share', [{ metric: 'data_concern', measures: 'context', differs: ['referent', 'answer_scale'] }]), better: 'lower' },
+  // Ours: importance of transparency. Sprout: transparency is "more important than ever before".
+  survey('transparency_importance', 'share', [{ metric: 'transparency_importance', measures: 'context', differs: ['question'] }]),
+  survey('problem_trust', 'share', [{ metric: 'problem_trust', measures: 'context', differs: ['question'] }]),
   survey('peer_influence', 'share', [
-    { metric: 'peer_credibility', wording: 'different', contextOnly: true },
-    { metric: 'peer_vs_marketing_trust', wording: 'different', contextOnly: true },
+    { metric: 'peer_credibility', measures: 'context', differs: ['question', 'construct'] },
+    { metric: 'peer_vs_marketing_trust', measures: 'context', differs: ['construct'] },
   ]),
-  behaviour('referral_share', 'orders', 'share', 'higher', [{ metric: 'peer_vs_marketing_trust', wording: 'different', contextOnly: true }]),
+  behaviour('referral_share', 'orders', 'share', 'higher', [{ metric: 'peer_vs_marketing_trust', measures: 'context', differs: ['construct'] }]),
   behaviour('retention_rate', 'orders', 'share', 'higher', [
-    { metric: 'retention_profit_uplift', wording: 'different', contextOnly: true },
-    { metric: 'acquisition_cost_multiple', wording: 'different', contextOnly: true },
+    { metric: 'retention_profit_uplift', measures: 'context', differs: ['construct'] },
+    { metric: 'acquisition_cost_multiple', measures: 'context', differs: ['construct'] },
   ]),
   behaviour('repeat_purchase_rate', 'orders', 'share', 'higher'),
   behaviour('purchase_frequency', 'orders', 'orders', 'higher'),

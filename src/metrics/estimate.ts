@@ -11,7 +11,13 @@ export interface CellKey {
   tier: string | null;
 }
 
-export type Suppression = 'small_cell' | 'no_data';
+/**
+ * Why a cell is not shown: too few respondents (`small_cell`), none at all (`no_data`), or hidden
+ * so that a small cell cannot be worked out by subtracting the other cells from a total
+ * (`complementary`; see src/metrics/disclosure.ts).
+ */
+export const SUPPRESSIONS = ['small_cell', 'no_data', 'complementary'] as const;
+export type Suppression = (typeof SUPPRESSIONS)[number];
 
 export interface Estimate extends CellKey {
   value: number | null;
@@ -20,26 +26,28 @@ export interface Estimate extends CellKey {
   high: number | null;
   se: number | null;
   n: number | null;
+  /** Kish effective sample size of a weighted survey figure; null when unweighted or a census. */
+  nEffective: number | null;
   suppressed: Suppression | null;
 }
 
 export const cellKey = (wave: string | null, segment: string | null, tier: string | null = null): CellKey => ({ wave, segment, tier });
 
 export function suppressed(key: CellKey, reason: Suppression): Estimate {
-  return { ...key, value: null, low: null, high: null, se: null, n: null, suppressed: reason };
+  return { ...key, value: null, low: null, high: null, se: null, n: null, nEffective: null, suppressed: reason };
 }
 
 /** A survey figure with its interval, or suppressed when its n is below the minimum. */
-export function fromInterval(key: CellKey, n: number, minimum: number, interval: () => Interval): Estimate {
+export function fromInterval(key: CellKey, n: number, minimum: number, interval: () => Interval, nEffective: number | null = null): Estimate {
   if (n === 0) return suppressed(key, 'no_data');
   if (n < minimum) return suppressed(key, 'small_cell');
   const i = interval();
-  return { ...key, value: i.value, low: i.low, high: i.high, se: i.se, n, suppressed: null };
+  return { ...key, value: i.value, low: i.low, high: i.high, se: i.se, n, nEffective, suppressed: null };
 }
 
 /** A census figure (behaviour of all customers), suppressed like a survey cell when n is small. */
 export function fromCensus(key: CellKey, n: number, minimum: number, value: () => number): Estimate {
   if (n === 0) return suppressed(key, 'no_data');
   if (n < minimum) return suppressed(key, 'small_cell');
-  return { ...key, value: value(), low: null, high: null, se: null, n, suppressed: null };
+  return { ...key, value: value(), low: null, high: null, se: null, n, nEffective: null, suppressed: null };
 }

@@ -10,9 +10,11 @@
  * - Purchase frequency: orders per customer in the last year, over customers who ordered in it.
  * - Referral share of new customers: of the customers whose first order fell in q, the share
  *   whose first order came through a referral.
- * - On-time delivery (promises kept): of the orders placed in q whose promised date has passed by
- *   the end of the reporting period, the share delivered on or before the promised date. An order
- *   never delivered counts as a broken promise.
+ * - On-time delivery (promises kept): of the orders whose promised date falls in q (and on or
+ *   before the end of the reporting period), the share delivered on or before the promised date;
+ *   an order not delivered by then counts as a broken promise. Counting by the promised date
+ *   means every order counted has had its whole promise, so the newest quarter is measured like
+ *   the others (counting by order date would keep only the newest orders with short promises).
  * - Charged above the quote (price transparency): of the orders placed in q, the share whose charged
  *   amount exceeds the quoted amount by more than half a cent.
  * - Cohort retention curves: customers grouped by the quarter of their first order; for each later
@@ -58,8 +60,12 @@ export interface ScenarioBase {
 
 export interface OrdersAggregate {
   add(row: OrderRow): void;
+  /** Every order and customer read, history included. */
   orders(): number;
   customers(): number;
+  /** Orders placed in the reporting period, and customers who placed at least one. */
+  ordersInPeriod(): number;
+  customersInPeriod(): number;
   segmentOf(customerId: string): string | undefined;
   tierOf(customerId: string, wave: string): LoyaltyTier | null;
   results(minimum: number): Record<string, MetricResult>;
@@ -94,6 +100,7 @@ export function createOrdersAggregate(waves: readonly string[], segments: readon
   const ORDER_FIELDS = 4;
   const orderCells = new Float64Array(Q * S * ORDER_FIELDS);
   let orderCount = 0;
+  let inPeriodOrders = 0;
 
   function grow() {
     capacity *= 2;
@@ -149,21 +156,33 @@ export function createOrdersAggregate(waves: readonly string[], segments: readon
           segmentOfCustomer[c] = s;
         }
       }
+      // Promises are counted in the quarter they fall due.
+      const qp = quarterOfDate(row.promised_date) - axisStart;
+      if (qp >= 0 && qp <= last && dayNumber(row.promised_date) <= endDay) {
+        for (const cell of [qp * S + s, qp * S + ALL]) {
+          const at = cell * ORDER_FIELDS;
+          orderCells[at + 2]! += 1;
+          if (row.delivered_date !== undefined && row.delivered_date <= row.promised_date) orderCells[at + 3]! += 1;
+        }
+      }
       if (q < 0 || q > last) return; // before the history kept, or after the period
       if (counts[c * Q + q]! < 65535) counts[c * Q + q]! += 1;
+      if (q >= HISTORY_QUARTERS) inPeriodOrders++;
       if (q >= last - 3) revenueLastYear[c]! += row.charged_amount;
       for (const cell of [q * S + s, q * S + ALL]) {
         const at = cell * ORDER_FIELDS;
         orderCells[at]! += 1;
         if (row.charged_amount > row.quoted_amount + 0.005) orderCells[at + 1]! += 1;
-        if (dayNumber(row.promised_date) <= endDay) {
-          orderCells[at + 2]! += 1;
-          if (row.delivered_date !== undefined && row.delivered_date <= row.promised_date) orderCells[at + 3]! += 1;
-        }
       }
     },
     orders: () => orderCount,
     customers: () => ids.size,
+    ordersInPeriod: () => inPeriodOrders,
+    customersInPeriod() {
+      let active = 0;
+      for (let c = 0; c < ids.size; c++) if (sumCounts(c, HISTORY_QUARTERS, last) > 0) active++;
+      return active;
+    },
     segmentOf(customerId) {
       const c = ids.get(customerId);
       return c === undefined ? undefined : segments[segmentOfCustomer[c]!];

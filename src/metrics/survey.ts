@@ -5,32 +5,48 @@
  *   answer to the dimension's 1-5 agreement item, rescaled to a 0-100 index as (mean - 1) / 4 * 100.
  *   95% t interval on the respondents' rescaled answers.
  * - Trust index: per respondent, the mean of the dimension items they answered (at least three of
- *   five), rescaled to 0-100; then the mean over respondents with a t interval.
+ *   five), rescaled to 0-100; then the mean over respondents with a t interval. Its internal
+ *   consistency is reported as Cronbach's alpha over the respondents of the latest wave who
+ *   answered all five items, with the asymptotic interval of van Zyl, Neudecker & Nel (2000,
+ *   Psychometrika 65:271-280).
  * - NPS: % promoters (9-10) minus % detractors (0-6) of those who answered the 0-10 item
- *   (Reichheld 2003); interval from the standard multinomial variance.
+ *   (Reichheld 2003); adjusted-Wald interval (Rocks 2016).
  * - CSAT: % answering 4 or 5 on the 1-5 satisfaction item; Wilson interval.
  * - Concern about data use, importance of transparency, trust in problem handling, influence of
  *   other customers' recommendations: % answering 4 or 5 on their 1-5 item; Wilson interval.
  * - Trust in problem handling by loyalty tier: the same share, with the respondent's tier taken
  *   from their orders (see orders.ts); respondents not linked to a customer have no tier.
  *
- * Rows are added one at a time into fixed counters per wave x segment cell: no respondent-level
- * data is kept, and respondent ids are never read.
+ * Weighting (optional, company.yaml `weighting`): post-stratification to the declared customer
+ * mix by segment, or by segment and country. In each wave a respondent of weighting cell c gets
+ * the weight target_c x N / n_c (targets renormalised over the cells that have respondents that
+ * wave), so the weights add up to the wave's respondents. Estimates use the weighted counts;
+ * their intervals use Kish's effective sample size n_eff = (sum w)^2 / sum w^2 (Kish 1965), and
+ * n stays the number of respondents. Without weighting every weight is 1 and n_eff = n.
+ *
+ * Repeated answers (company.yaml `repeat_answers`): `first` keeps the first answer of a customer in
+ * a wave (in file order) and skips the others; `all` keeps every answer.
+ *
+ * Rows are added one at a time into fixed counters per wave x segment x country cell: no
+ * respondent-level data is kept, and respondent ids are never read.
  */
-import { meanInterval, nps as npsInterval, wilson } from '../stats/intervals.ts';
+import { meanInterval, npsAdjustedWald, wilson, wilsonFromShare, type Interval } from '../stats/intervals.ts';
+import { tQuantile } from '../stats/student-t.ts';
+import { shareDifference, welchDifference, zDifference, type DifferenceTest } from '../stats/tests.ts';
 import type { SurveyRow, TrustDimension } from '../schemas/company-data.ts';
 import { TRUST_DIMENSIONS } from '../schemas/company-data.ts';
 import { cellKey, fromInterval } from './estimate.ts';
 import { cutResult, type MetricResult } from './results.ts';
 import { LOYALTY_TIERS, type LoyaltyTier } from './orders.ts';
+import { cronbachAlpha, type Reliability } from '../stats/reliability.ts';
 
 const SHARE_ITEMS = ['csat', 'data_concern', 'transparency_importance', 'problem_trust', 'peer_influence'] as const;
 type ShareItem = (typeof SHARE_ITEMS)[number];
 
 // Layout of one cell's counters.
 const N = 0;
-const PROMOTERS = 1;
-const PASSIVES = 2;
+const NPS_N = 1;
+const PROMOTERS = 2;
 const DETRACTORS = 3;
 const SHARE_BASE = 4; // per share item: answered, agreed
 const MEAN_BASE = SHARE_BASE + SHARE_ITEMS.length * 2; // per dimension and the index: n, sum, sum of squares
@@ -39,118 +55,290 @@ const WIDTH = MEAN_BASE + MEANS.length * 3;
 
 const toIndex = (answer: number) => ((answer - 1) / 4) * 100;
 
+export type WeightingBy = 'segment' | 'segment_country';
+export interface SurveyWeighting {
+  by: WeightingBy;
+  /** Target share of each weighting cell, keyed by `segment` or `segment|country`. */
+  targets: ReadonlyMap<string, number>;
+}
+
+export interface SurveyOptions {
+  weighting?: SurveyWeighting | null;
+  repeatAnswers?: 'first' | 'all';
+}
+
+export const weightingCell = (by: WeightingBy, segment: string, country: string) => (by === 'segment' ? segment : `${segment}|${country}`);
+
 export interface SurveyAggregate {
-  add(row: SurveyRow): void;
+  /** Adds a row; false when the repeat-answer rule skips it. */
+  add(row: SurveyRow): boolean;
   respondents(): number;
+  /** Answers skipped by the repeat-answer rule. */
+  skippedRepeats(): number;
   results(minimum: number): Record<string, MetricResult>;
-  /** Countries respondents answered from, in first-seen order sorted. */
+  /** Latest wave: each segment against the rest of the company, per survey metric. */
+  segmentTests(minimum: number): Record<string, Record<string, DifferenceTest>>;
+  /** Cronbach's alpha of the five trust items, latest wave, complete answers. */
+  reliability(): Reliability | null;
+  /** Kish design effect of the weights in each wave (1 without weighting). */
+  designEffects(): number[];
+  /** Countries respondents answered from, sorted. */
   countries(): string[];
+}
+
+interface Combined {
+  /** Respondents who answered (unweighted). */
+  n: number;
+  nEffective: number;
+  /** Weighted counters, divided by the weighted number who answered. */
+  means: number[];
 }
 
 export function createSurveyAggregate(
   waves: readonly string[],
   segments: readonly string[],
   tierOf: (customerId: string, wave: string) => LoyaltyTier | null = () => null,
+  options: SurveyOptions = {},
 ): SurveyAggregate {
   const W = waves.length;
-  const S = segments.length + 1; // the last column is "all segments"
-  const ALL = S - 1;
-  const cells = new Float64Array(W * S * WIDTH);
-  const tiers = new Float64Array(W * LOYALTY_TIERS.length * 2);
+  const S = segments.length;
+  const last = W - 1;
   const waveIndex = new Map(waves.map((w, i) => [w, i]));
   const segmentIndex = new Map(segments.map((s, i) => [s, i]));
-  const countries = new Set<string>();
+  const countryIndex = new Map<string, number>();
+  const byCountry: Float64Array[] = [];
+  const tiers = new Float64Array(W * LOYALTY_TIERS.length * 2);
+  const seen = new Set<string>();
+  const weighting = options.weighting ?? null;
   let total = 0;
+  let skipped = 0;
+  // Latest wave, complete answers to the five trust items: n, sums, cross-products.
+  const K = TRUST_DIMENSIONS.length;
+  const itemSums = new Float64Array(K);
+  const crossProducts = new Float64Array(K * K);
+  let complete = 0;
 
-  function addTo(base: number, row: SurveyRow, trustMean: number | undefined) {
-    cells[base + N]! += 1;
-    if (row.nps !== undefined) {
-      if (row.nps >= 9) cells[base + PROMOTERS]! += 1;
-      else if (row.nps >= 7) cells[base + PASSIVES]! += 1;
-      else cells[base + DETRACTORS]! += 1;
+  function cellsOf(country: string): Float64Array {
+    let c = countryIndex.get(country);
+    if (c === undefined) {
+      c = byCountry.length;
+      countryIndex.set(country, c);
+      byCountry.push(new Float64Array(W * S * WIDTH));
     }
-    SHARE_ITEMS.forEach((item, k) => {
-      const answer = row[item];
-      if (answer === undefined) return;
-      cells[base + SHARE_BASE + 2 * k]! += 1;
-      if (answer >= 4) cells[base + SHARE_BASE + 2 * k + 1]! += 1;
-    });
-    TRUST_DIMENSIONS.forEach((dimension, k) => {
-      const answer = row[`trust_${dimension}`];
-      if (answer !== undefined) addMean(base + MEAN_BASE + 3 * k, toIndex(answer));
-    });
-    if (trustMean !== undefined) addMean(base + MEAN_BASE + 3 * TRUST_DIMENSIONS.length, toIndex(trustMean));
+    return byCountry[c]!;
   }
 
-  function addMean(at: number, value: number) {
+  function addMean(cells: Float64Array, at: number, value: number) {
     cells[at]! += 1;
     cells[at + 1]! += value;
     cells[at + 2]! += value * value;
   }
 
+  // Weight of a respondent in wave w, segment s, country c (see the module comment).
+  let weights: Float64Array | null = null;
+  function weightTable(): Float64Array {
+    if (weights) return weights;
+    const C = byCountry.length;
+    const table = new Float64Array(W * S * C).fill(1);
+    if (weighting) {
+      const countries = [...countryIndex.keys()];
+      for (let w = 0; w < W; w++) {
+        const respondents = new Map<string, number>();
+        let wave = 0;
+        for (let s = 0; s < S; s++) {
+          for (let c = 0; c < C; c++) {
+            const n = byCountry[c]![(w * S + s) * WIDTH + N]!;
+            if (n === 0) continue;
+            const key = weightingCell(weighting.by, segments[s]!, countries[c]!);
+            respondents.set(key, (respondents.get(key) ?? 0) + n);
+            wave += n;
+          }
+        }
+        let targetTotal = 0;
+        for (const key of respondents.keys()) targetTotal += weighting.targets.get(key) ?? 0;
+        for (let s = 0; s < S; s++) {
+          for (let c = 0; c < C; c++) {
+            const key = weightingCell(weighting.by, segments[s]!, countries[c]!);
+            const n = respondents.get(key);
+            const target = weighting.targets.get(key);
+            if (!n || target === undefined || targetTotal === 0) continue;
+            table[(w * S + s) * C + c] = ((target / targetTotal) * wave) / n;
+          }
+        }
+      }
+    }
+    weights = table;
+    return table;
+  }
+
+  /** Weighted combination of counters `fields` (the first is the number who answered) over cells. */
+  function combine(w: number, segmentFilter: (s: number) => boolean, fields: readonly number[]): Combined {
+    const table = weightTable();
+    const C = byCountry.length;
+    const sums = new Array<number>(fields.length).fill(0);
+    let n = 0;
+    let w2 = 0;
+    for (let s = 0; s < S; s++) {
+      if (!segmentFilter(s)) continue;
+      for (let c = 0; c < C; c++) {
+        const base = (w * S + s) * WIDTH;
+        const cells = byCountry[c]!;
+        const answered = cells[base + fields[0]!]!;
+        if (answered === 0) continue;
+        const weight = table[(w * S + s) * C + c]!;
+        n += answered;
+        w2 += weight * weight * answered;
+        fields.forEach((f, k) => (sums[k]! += weight * cells[base + f]!));
+      }
+    }
+    const weighted = sums[0]!;
+    return { n, nEffective: w2 > 0 ? (weighted * weighted) / w2 : 0, means: sums.map((v) => (weighted > 0 ? v / weighted : 0)) };
+  }
+
+  const isWeighted = weighting !== null;
+
+  function meanFrom(c: Combined): Interval {
+    if (!isWeighted) {
+      // Exactly the unweighted t interval from the sufficient statistics.
+      return meanInterval(c.n, c.means[1]! * c.n, c.means[2]! * c.n);
+    }
+    const mean = c.means[1]!;
+    const nEff = c.nEffective;
+    const variance = (Math.max(0, c.means[2]! - mean * mean) * nEff) / Math.max(1, nEff - 1);
+    const se = Math.sqrt(variance / nEff);
+    const t = tQuantile(0.975, Math.max(1, nEff - 1));
+    return { value: mean, low: mean - t * se, high: mean + t * se, se, n: c.n };
+  }
+
+  interface Reader {
+    fields: readonly number[];
+    interval: (c: Combined) => Interval;
+    kind: 'share' | 'nps' | 'mean';
+  }
+  const shareReader = (item: ShareItem): Reader => {
+    const at = SHARE_BASE + 2 * SHARE_ITEMS.indexOf(item);
+    return {
+      fields: [at, at + 1],
+      kind: 'share',
+      interval: (c) => (isWeighted ? { ...wilsonFromShare(100 * c.means[1]!, c.nEffective), n: c.n } : wilson(Math.round(c.means[1]! * c.n), c.n)),
+    };
+  };
+  const meanReader = (k: number): Reader => {
+    const at = MEAN_BASE + 3 * k;
+    return { fields: [at, at + 1, at + 2], kind: 'mean', interval: meanFrom };
+  };
+  const npsReader: Reader = {
+    fields: [NPS_N, PROMOTERS, DETRACTORS],
+    kind: 'nps',
+    interval: (c) => ({ ...npsAdjustedWald(c.means[1]!, c.means[2]!, c.nEffective), n: c.n }),
+  };
+  const readers: Record<string, Reader> = {
+    trust_index: meanReader(TRUST_DIMENSIONS.length),
+    ...Object.fromEntries(TRUST_DIMENSIONS.map((d: TrustDimension, k) => [`trust_${d}`, meanReader(k)])),
+    nps: npsReader,
+    ...Object.fromEntries(SHARE_ITEMS.map((item) => [item, shareReader(item)])),
+  };
+
   return {
     add(row) {
       const w = waveIndex.get(row.wave);
       const s = segmentIndex.get(row.segment);
-      if (w === undefined || s === undefined) return; // validation reports these
+      if (w === undefined || s === undefined) return false; // validation reports these
+      if (options.repeatAnswers === 'first' && row.customer_id !== undefined) {
+        const key = `${row.customer_id}\u0000${row.wave}`;
+        if (seen.has(key)) {
+          skipped++;
+          return false;
+        }
+        seen.add(key);
+      }
       total++;
-      countries.add(row.country);
+      weights = null;
+      const cells = cellsOf(row.country);
+      const base = (w * S + s) * WIDTH;
+      cells[base + N]! += 1;
+      if (row.nps !== undefined) {
+        cells[base + NPS_N]! += 1;
+        if (row.nps >= 9) cells[base + PROMOTERS]! += 1;
+        else if (row.nps <= 6) cells[base + DETRACTORS]! += 1;
+      }
+      SHARE_ITEMS.forEach((item, k) => {
+        const answer = row[item];
+        if (answer === undefined) return;
+        cells[base + SHARE_BASE + 2 * k]! += 1;
+        if (answer >= 4) cells[base + SHARE_BASE + 2 * k + 1]! += 1;
+      });
       let answered = 0;
       let sum = 0;
-      for (const dimension of TRUST_DIMENSIONS) {
+      TRUST_DIMENSIONS.forEach((dimension, k) => {
         const answer = row[`trust_${dimension}`];
-        if (answer !== undefined) {
-          answered++;
-          sum += answer;
+        if (answer === undefined) return;
+        answered++;
+        sum += answer;
+        addMean(cells, base + MEAN_BASE + 3 * k, toIndex(answer));
+      });
+      if (answered >= 3) addMean(cells, base + MEAN_BASE + 3 * K, toIndex(sum / answered));
+      if (w === last && answered === K) {
+        complete++;
+        for (let i = 0; i < K; i++) {
+          const xi = row[`trust_${TRUST_DIMENSIONS[i]!}`]!;
+          itemSums[i]! += xi;
+          for (let j = 0; j < K; j++) crossProducts[i * K + j]! += xi * row[`trust_${TRUST_DIMENSIONS[j]!}`]!;
         }
       }
-      const trustMean = answered >= 3 ? sum / answered : undefined;
-      addTo((w * S + s) * WIDTH, row, trustMean);
-      addTo((w * S + ALL) * WIDTH, row, trustMean);
       if (row.customer_id !== undefined && row.problem_trust !== undefined) {
         const tier = tierOf(row.customer_id, row.wave);
         if (tier !== null) {
-          const t = LOYALTY_TIERS.indexOf(tier);
-          const at = (w * LOYALTY_TIERS.length + t) * 2;
+          const at = (w * LOYALTY_TIERS.length + LOYALTY_TIERS.indexOf(tier)) * 2;
           tiers[at]! += 1;
           if (row.problem_trust >= 4) tiers[at + 1]! += 1;
         }
       }
+      return true;
     },
     respondents: () => total,
-    countries: () => [...countries].sort(),
+    skippedRepeats: () => skipped,
+    countries: () => [...countryIndex.keys()].sort(),
     results(minimum) {
       const results: Record<string, MetricResult> = {};
-      const last = W - 1;
-      const cut = (read: (base: number) => { n: number; make: () => ReturnType<typeof wilson> }): MetricResult =>
-        cutResult(waves, segments, (w, s) => {
-          const { n, make } = read((w * S + (s ?? ALL)) * WIDTH);
-          return fromInterval(cellKey(waves[w]!, s === null ? null : segments[s]!), n, minimum, make);
+      for (const [id, reader] of Object.entries(readers)) {
+        results[id] = cutResult(waves, segments, (w, s) => {
+          const c = combine(w, s === null ? () => true : (x) => x === s, reader.fields);
+          return fromInterval(cellKey(waves[w]!, s === null ? null : segments[s]!), c.n, minimum, () => reader.interval(c), isWeighted ? c.nEffective : null);
         });
-      const mean = (k: number) => (base: number) => {
-        const at = base + MEAN_BASE + 3 * k;
-        return { n: cells[at]!, make: () => meanInterval(cells[at]!, cells[at + 1]!, cells[at + 2]!) };
-      };
-      const share = (item: ShareItem) => (base: number) => {
-        const at = base + SHARE_BASE + 2 * SHARE_ITEMS.indexOf(item);
-        return { n: cells[at]!, make: () => wilson(cells[at + 1]!, cells[at]!) };
-      };
-      results.trust_index = cut(mean(TRUST_DIMENSIONS.length));
-      TRUST_DIMENSIONS.forEach((dimension: TrustDimension, k) => {
-        results[`trust_${dimension}`] = cut(mean(k));
-      });
-      results.nps = cut((base) => {
-        const p = cells[base + PROMOTERS]!;
-        const pa = cells[base + PASSIVES]!;
-        const d = cells[base + DETRACTORS]!;
-        return { n: p + pa + d, make: () => npsInterval(p, pa, d) };
-      });
-      for (const item of SHARE_ITEMS) results[item] = cut(share(item));
+      }
       results.problem_trust!.byTier = LOYALTY_TIERS.map((tier, t) => {
         const at = (last * LOYALTY_TIERS.length + t) * 2;
         return fromInterval(cellKey(waves[last]!, null, tier), tiers[at]!, minimum, () => wilson(tiers[at + 1]!, tiers[at]!));
       });
       return results;
+    },
+    segmentTests(minimum) {
+      const out: Record<string, Record<string, DifferenceTest>> = {};
+      for (const [id, reader] of Object.entries(readers)) {
+        out[id] = {};
+        for (let s = 0; s < S; s++) {
+          const own = combine(last, (x) => x === s, reader.fields);
+          const rest = combine(last, (x) => x !== s, reader.fields);
+          if (own.n < minimum || rest.n < minimum) continue;
+          const a = reader.interval(own);
+          const b = reader.interval(rest);
+          out[id]![segments[s]!] =
+            reader.kind === 'share'
+              ? shareDifference({ ...a, n: own.nEffective }, { ...b, n: rest.nEffective })
+              : reader.kind === 'mean'
+                ? welchDifference({ ...a, n: own.nEffective }, { ...b, n: rest.nEffective })
+                : zDifference(a, b);
+        }
+      }
+      return out;
+    },
+    reliability: () => cronbachAlpha(complete, itemSums, crossProducts),
+    designEffects() {
+      return waves.map((_, w) => {
+        const c = combine(w, () => true, [N]);
+        return c.nEffective > 0 ? c.n / c.nEffective : 1;
+      });
     },
   };
 }

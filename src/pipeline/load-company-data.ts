@@ -17,7 +17,7 @@ import {
 } from '../schemas/company-data.ts';
 import { createComplaintsAggregate } from '../metrics/complaints.ts';
 import { createOrdersAggregate, type OrdersAggregate } from '../metrics/orders.ts';
-import { createSurveyAggregate, type SurveyAggregate } from '../metrics/survey.ts';
+import { createSurveyAggregate, weightingCell, type SurveyAggregate } from '../metrics/survey.ts';
 import { quartersBetween } from '../metrics/quarters.ts';
 import type { MetricResult } from '../metrics/results.ts';
 import { dataFile, exists, type DataFile } from './files.ts';
@@ -32,7 +32,8 @@ export interface CompanyData {
   survey?: SurveyAggregate;
   /** Rows of kpis.csv, for metrics whose raw data is not here. */
   kpis: KpiRow[];
-  counts: { respondents: number; customers: number; orders: number; complaints: number };
+  /** Counts inside the reporting period (orders and customers with history excluded). */
+  counts: { respondents: number; customers: number; orders: number; complaints: number; repeatAnswersSkipped: number };
   files: { survey: boolean; orders: boolean; complaints: boolean; kpis: boolean };
 }
 
@@ -113,7 +114,7 @@ export async function loadCompanyData(dataDir: string, company: Company): Promis
   let complaintCount = 0;
   const results: Record<string, MetricResult> = {};
   if (present.complaints) {
-    const aggregate = createComplaintsAggregate(waves, segmentIds, periodEndMs, (id) => orders?.segmentOf(id));
+    const aggregate = createComplaintsAggregate(waves, segmentIds, periodEndMs, (id) => orders?.segmentOf(id), company.complaint_resolution_days);
     const ids = new Set<string>();
     await read(files.complaints, complaintColumns, (row, context) => {
       if (ids.has(row.complaint_id)) {
@@ -130,7 +131,16 @@ export async function loadCompanyData(dataDir: string, company: Company): Promis
   // Survey: what customers say, with loyalty tiers from their orders.
   let survey: SurveyAggregate | undefined;
   if (present.survey) {
-    const aggregate = createSurveyAggregate(waves, segmentIds, orders ? (id, wave) => orders!.tierOf(id, wave) : undefined);
+    const weighting = company.weighting
+      ? {
+          by: company.weighting.by,
+          targets: new Map(company.weighting.targets.map((t) => [weightingCell(company.weighting!.by, t.segment, t.country ?? ''), t.share])),
+        }
+      : null;
+    const aggregate = createSurveyAggregate(waves, segmentIds, orders ? (id, wave) => orders!.tierOf(id, wave) : undefined, {
+      weighting,
+      repeatAnswers: company.repeat_answers,
+    });
     const ids = new Set<string>();
     const result = await read(files.survey, surveyColumns, (row, context) => {
       const okSegment = checkSegment(row.segment, context);
@@ -143,6 +153,10 @@ export async function loadCompanyData(dataDir: string, company: Company): Promis
       ids.add(row.respondent_id);
       if (row.customer_id !== undefined && orders && ordersReadable && orders.segmentOf(row.customer_id) === undefined) {
         problem(context, 'customer_id', `expected a customer id that appears in ${files.orders.display}, found "${row.customer_id}"`, 'leave the cell empty for respondents who are not linked to a customer');
+        return;
+      }
+      if (weighting && !weighting.targets.has(weightingCell(weighting.by, row.segment, row.country))) {
+        problem(context, 'country', `expected a country with a weighting target for segment "${row.segment}" in company.yaml, found "${row.country}"`, 'add a target for this segment and country under weighting.targets, or weight by segment only');
         return;
       }
       aggregate.add(row);
@@ -182,9 +196,10 @@ export async function loadCompanyData(dataDir: string, company: Company): Promis
       kpis,
       counts: {
         respondents: survey?.respondents() ?? 0,
-        customers: orders?.customers() ?? 0,
-        orders: orders?.orders() ?? 0,
+        customers: orders?.customersInPeriod() ?? 0,
+        orders: orders?.ordersInPeriod() ?? 0,
         complaints: complaintCount,
+        repeatAnswersSkipped: survey?.skippedRepeats() ?? 0,
       },
       files: present,
     },

@@ -1,40 +1,68 @@
 /**
- * The join: each company metric beside the public figures declared comparable in the metric
- * catalogue. Every comparison states the gap (company minus benchmark, in points) only when the
- * two are on the same scale and measure; whether the gap is larger than the combined uncertainty;
- * and every way in which the two figures differ (population, country, wording, age, status...).
- * A difference is a label for the reader, never a silent ranking.
+ * The join: each company metric beside the public figures its catalogue entry links to.
+ *
+ * A public figure is a **benchmark** only when it measures the same thing (the catalogue declares
+ * the same question on the same scale), as a single level, for a population the company can claim
+ * to be comparable with (one of the company's markets; for an industry figure, the company's own
+ * industry), not stale and not unverified or misquoted. Every other figure is **context**: shown
+ * side by side with both uncertainties and the ways the two differ, never a gap, never a verdict,
+ * never a reason in the guidance (total survey error: Groves & Lyberg 2010, POQ 74:849-879;
+ * question form and referent: Schwarz 1999, Am. Psychologist 54:93-105).
+ *
+ * A benchmark's gap gets a verdict only when both uncertainties are known: the company's from its
+ * interval (none for a census), the public figure's from src/stats/benchmark-uncertainty.ts.
+ * The verdicts of all gaps in one report form one family, adjusted with Holm's procedure
+ * (see `judgeGaps`).
  */
-import type { BenchmarkLink, MetricDefinition } from '../metrics/catalogue.ts';
+import type { BenchmarkLink, MetricDefinition, QuestionDifference } from '../metrics/catalogue.ts';
 import type { Estimate } from '../metrics/estimate.ts';
-import type { ReportSource, ReportStatistic } from '../schemas/report.ts';
+import type { ReportStatistic } from '../schemas/report.ts';
+import { ALPHA, holm, zDifference } from '../stats/tests.ts';
 import { Z95 } from '../stats/student-t.ts';
 
 export const COMPARABILITY_FLAGS = [
+  'question',
+  'referent',
+  'answer_scale',
+  'construct',
   'scale',
   'measure',
   'range',
-  'population',
   'country',
-  'wording',
+  'industry',
   'age',
   'status',
+  'opt_in_sample',
   'benchmark_uncertainty_unknown',
 ] as const;
 export type ComparabilityFlag = (typeof COMPARABILITY_FLAGS)[number];
 
+export const GAP_VERDICTS = ['larger_than_uncertainty', 'within_uncertainty', 'cannot_judge'] as const;
+export type GapVerdict = (typeof GAP_VERDICTS)[number];
+
 export interface Comparison {
   statisticId: string;
-  contextOnly: boolean;
-  /** Same scale, same measure, a single value: a gap can be computed. */
+  /** A benchmark (measures the same thing in a comparable population), or context. */
   comparable: boolean;
-  /** Company minus benchmark, in the metric's points; null when not comparable. */
+  /** Company minus benchmark, in the metric's points; only for a benchmark. */
   gap: number | null;
-  /** 1.96 x the combined standard error of the two figures; null when unknown. */
+  /** 1.96 x the combined standard error of the two figures; null when either is unknown. */
   margin: number | null;
-  /** Is |gap| larger than the margin? null when it cannot be told. */
-  significant: boolean | null;
+  /** Two-sided p-value of the gap, before and after Holm's adjustment over the report's gaps. */
+  p: number | null;
+  pAdjusted: number | null;
+  /** null for context figures: they never get one. */
+  verdict: GapVerdict | null;
+  /** Every way in which the two figures differ. */
   flags: ComparabilityFlag[];
+}
+
+/** What the company declares about itself in company.yaml, to match public populations. */
+export interface CompanyProfile {
+  /** ISO country codes of the markets the company's customers are in. */
+  markets: readonly string[];
+  /** The company's industry id, matched to a public figure's `industry`; null when not declared. */
+  industry: string | null;
 }
 
 /** Does the public figure sit on the company metric's scale? */
@@ -44,46 +72,58 @@ function sameScale(definition: MetricDefinition, stat: ReportStatistic): boolean
   return false; // indices, hours and frequencies have no public twin on the same scale
 }
 
-/** Standard error of a public share, from its margin of error or its n; null when neither is known. */
-function benchmarkSe(stat: ReportStatistic, source: ReportSource): number | null {
-  if (stat.value === null) return null;
-  if (source.marginOfError !== null && stat.n !== null && stat.n === source.n) return source.marginOfError / Z95;
-  if (stat.n !== null && stat.unit === 'percent') return 100 * Math.sqrt(((stat.value / 100) * (1 - stat.value / 100)) / stat.n);
-  return null;
-}
+const QUESTION_FLAGS: Record<QuestionDifference, ComparabilityFlag> = {
+  question: 'question',
+  referent: 'referent',
+  answer_scale: 'answer_scale',
+  construct: 'construct',
+};
 
 export function compare(
   definition: MetricDefinition,
   link: BenchmarkLink,
   company: Estimate,
   stat: ReportStatistic,
-  source: ReportSource,
-  companyCountries: readonly string[],
+  profile: CompanyProfile,
 ): Comparison {
-  const flags: ComparabilityFlag[] = [];
+  const flags: ComparabilityFlag[] = (link.differs ?? []).map((d) => QUESTION_FLAGS[d]);
   const scaleOk = sameScale(definition, stat);
   if (!scaleOk) flags.push('scale');
   if (stat.measure !== 'level') flags.push('measure');
   if (stat.value === null || stat.qualifier !== null) flags.push('range');
-  flags.push('population');
-  if (stat.markets.includes('global') || !stat.markets.some((m) => companyCountries.includes(m))) flags.push('country');
-  if (link.wording !== 'same') flags.push('wording');
+  if (stat.markets.includes('global') || !stat.markets.some((m) => profile.markets.includes(m))) flags.push('country');
+  if (stat.industry !== null && stat.industry !== profile.industry) flags.push('industry');
   if (stat.stale) flags.push('age');
   if (stat.status === 'unverified' || stat.status === 'misquoted') flags.push('status');
-  const comparable = scaleOk && stat.measure === 'level' && stat.value !== null && stat.qualifier === null && !link.contextOnly;
-  let gap: number | null = null;
-  let margin: number | null = null;
-  let significant: boolean | null = null;
-  if (comparable && company.value !== null) {
-    gap = company.value - stat.value!;
-    const seCompany = definition.census ? 0 : company.se;
-    const seBenchmark = benchmarkSe(stat, source);
-    if (seBenchmark === null) flags.push('benchmark_uncertainty_unknown');
-    if (seCompany !== null) {
-      // Unknown benchmark uncertainty: judge on the company's alone, and say so with the flag.
-      margin = Z95 * Math.sqrt(seCompany ** 2 + (seBenchmark ?? 0) ** 2);
-      significant = Math.abs(gap) > margin;
-    }
+  if (stat.uncertainty.basis === 'opt_in') flags.push('opt_in_sample');
+  else if (stat.uncertainty.se === null && stat.uncertainty.basis !== 'not_single_value') flags.push('benchmark_uncertainty_unknown');
+
+  const disqualifying = flags.filter((f) => f !== 'opt_in_sample' && f !== 'benchmark_uncertainty_unknown');
+  const comparable = link.measures === 'same_measure' && disqualifying.length === 0;
+  if (!comparable || company.value === null || stat.value === null) {
+    return { statisticId: stat.id, comparable, gap: null, margin: null, p: null, pAdjusted: null, verdict: comparable ? 'cannot_judge' : null, flags };
   }
-  return { statisticId: stat.id, contextOnly: link.contextOnly === true, comparable, gap, margin, significant, flags };
+  const gap = company.value - stat.value;
+  const seCompany = definition.census ? 0 : company.se;
+  const seBenchmark = stat.uncertainty.se;
+  if (seCompany === null || seBenchmark === null) {
+    return { statisticId: stat.id, comparable, gap, margin: null, p: null, pAdjusted: null, verdict: 'cannot_judge', flags };
+  }
+  const test = zDifference({ value: company.value, se: seCompany }, { value: stat.value, se: seBenchmark });
+  // The verdict waits for the family: see judgeGaps.
+  return { statisticId: stat.id, comparable, gap, margin: Z95 * test.se, p: test.p, pAdjusted: null, verdict: null, flags };
+}
+
+/**
+ * Holm's adjustment over every testable gap of the report (one family: the benchmark gaps a
+ * reader may act on), then each gap's verdict. Mutates and returns the comparisons.
+ */
+export function judgeGaps(comparisons: Comparison[]): Comparison[] {
+  const tested = comparisons.filter((c) => c.comparable && c.p !== null);
+  const adjusted = holm(tested.map((c) => c.p!));
+  tested.forEach((c, i) => {
+    c.pAdjusted = adjusted[i]!;
+    c.verdict = c.pAdjusted < ALPHA ? 'larger_than_uncertainty' : 'within_uncertainty';
+  });
+  return comparisons;
 }

@@ -23,13 +23,13 @@ export function resultsFromKpis(rows: KpiRow[], waves: readonly string[], segmen
       if (!row) return suppressed(key, 'no_data');
       if (row.n < minimum) return suppressed(key, 'small_cell');
       if (row.low !== undefined && row.high !== undefined) {
-        return { ...key, value: row.value, low: row.low, high: row.high, se: (row.high - row.low) / (2 * Z95), n: row.n, suppressed: null };
+        return { ...key, value: row.value, low: row.low, high: row.high, se: (row.high - row.low) / (2 * Z95), n: row.n, nEffective: null, suppressed: null };
       }
       if (definition.kind === 'share' && !definition.census) {
         const i = wilson(Math.round((row.value / 100) * row.n), row.n);
-        return { ...key, value: row.value, low: i.low, high: i.high, se: i.se, n: row.n, suppressed: null };
+        return { ...key, value: row.value, low: i.low, high: i.high, se: i.se, n: row.n, nEffective: null, suppressed: null };
       }
-      return { ...key, value: row.value, low: null, high: null, se: null, n: row.n, suppressed: null };
+      return { ...key, value: row.value, low: null, high: null, se: null, n: row.n, nEffective: null, suppressed: null };
     };
     results[metric] = cutResult(waves, segments, (w, s) => estimate(waves[w]!, s === null ? null : segments[s]!));
   }

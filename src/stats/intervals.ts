@@ -1,10 +1,13 @@
 /**
  * The three intervals the report uses, each a 95% interval:
  * - Wilson score interval for a share (better than the Wald interval near 0 % and 100 % and for
- *   small n; Wilson 1927).
- * - Net Promoter Score with the standard variance of a difference of two shares from one
- *   multinomial sample: Var(NPS) = (p + d - (p - d)^2) / n, for promoter share p and detractor
- *   share d.
+ *   small n; Wilson 1927). Its standard error is the interval's half-width over z, so it never
+ *   collapses to zero at 0 % or 100 % (the Wald SE would, and any gap would then look "real").
+ * - Net Promoter Score, adjusted Wald (Rocks 2016, The American Statistician 70(4):365-372): add
+ *   3/4 of an answer to promoters and to detractors and 3/2 to passives (n + 3), then the
+ *   variance of a difference of two shares from one multinomial sample,
+ *   Var = (p + d - (p - d)^2) / n. The published value stays the plain NPS; only the interval and
+ *   its SE use the adjusted counts, so a cell where everyone is a promoter still has a width.
  * - Student's t interval for a mean.
  * Shares are returned on the 0-100 scale, NPS on -100..100, means on their own scale.
  */
@@ -26,23 +29,35 @@ export function wilson(successes: number, n: number, z = Z95): Interval {
   const z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return {
-    value: 100 * p,
-    low: 100 * Math.max(0, centre - half),
-    high: 100 * Math.min(1, centre + half),
-    se: 100 * Math.sqrt((p * (1 - p)) / n),
-    n,
-  };
+  const low = Math.max(0, centre - half);
+  const high = Math.min(1, centre + half);
+  return { value: 100 * p, low: 100 * low, high: 100 * high, se: (100 * (high - low)) / (2 * z), n };
+}
+
+/** Wilson interval for a share given on 0-100 with an effective sample size (weighted data). */
+export function wilsonFromShare(share: number, nEffective: number, z = Z95): Interval {
+  const i = wilson((share / 100) * nEffective, nEffective, z);
+  return { ...i, value: share };
 }
 
 export function nps(promoters: number, passives: number, detractors: number, z = Z95): Interval {
   const n = promoters + passives + detractors;
   if (!(n > 0)) throw new RangeError('no answers');
-  const p = promoters / n;
-  const d = detractors / n;
-  const value = 100 * (p - d);
-  const se = 100 * Math.sqrt((p + d - (p - d) ** 2) / n);
-  return { value, low: Math.max(-100, value - z * se), high: Math.min(100, value + z * se), se, n };
+  const value = (100 * (promoters - detractors)) / n;
+  return { ...npsAdjustedWald(promoters / n, detractors / n, n, z), value, n };
+}
+
+/**
+ * Adjusted-Wald interval around the adjusted NPS, for promoter and detractor shares (0-1) of an
+ * (effective) sample of n answers.
+ */
+export function npsAdjustedWald(promoterShare: number, detractorShare: number, n: number, z = Z95): Interval {
+  const nAdj = n + 3;
+  const p = (promoterShare * n + 0.75) / nAdj;
+  const d = (detractorShare * n + 0.75) / nAdj;
+  const centre = 100 * (p - d);
+  const se = 100 * Math.sqrt((p + d - (p - d) ** 2) / nAdj);
+  return { value: 100 * (promoterShare - detractorShare), low: Math.max(-100, centre - z * se), high: Math.min(100, centre + z * se), se, n };
 }
 
 /** t interval from the sufficient statistics: count, sum and sum of squares. */

@@ -1,0 +1,75 @@
+/**
+ * Secondary (complementary) suppression, so that no cell hidden for being small can be worked out
+ * from what is published (Hundepool et al. 2012, Statistical Disclosure Control, Wiley, ch. 4).
+ *
+ * What is published adds up: in each wave, the whole company is the sum of its segments (counts,
+ * sums of answers, promoters minus detractors), and the loyalty tiers are part of the latest wave.
+ * So one hidden segment in a wave could be recovered exactly as the total minus the others. The
+ * rule, applied per wave to a group of metrics that share their respondents (all survey items;
+ * all complaint metrics; each order metric on its own):
+ *
+ * 1. A segment hidden in any metric of the group is hidden in all of them (otherwise the
+ *    difference between two items' n would give its size away).
+ * 2. If exactly one segment is hidden and the total is published, the smallest other published
+ *    segment is hidden too ("complementary"), so the total minus the published segments is the sum
+ *    of at least two hidden cells. If there is no other segment to hide, the total is hidden.
+ * 3. The same for the loyalty tiers of the latest wave.
+ *
+ * Runs before anything reads the results, so every page, chart, table, download and the search
+ * index see only the protected figures.
+ */
+import type { Estimate, Suppression } from './estimate.ts';
+import type { MetricResult } from './results.ts';
+
+const hidden = (e: Estimate | undefined) => e !== undefined && (e.suppressed === 'small_cell' || e.suppressed === 'complementary');
+const published = (e: Estimate | undefined): e is Estimate => e !== undefined && e.suppressed === null;
+
+function hide(e: Estimate, reason: Suppression) {
+  Object.assign(e, { value: null, low: null, high: null, se: null, n: null, nEffective: null, suppressed: reason });
+}
+
+/** Every estimate object of a result at (wave, segment), tiers excluded (bySegment and bySegmentWave hold separate objects). */
+function cellsAt(result: MetricResult, wave: string, segment: string | null): Estimate[] {
+  const all = [...result.byWave, result.latest, ...result.bySegment, ...result.bySegmentWave];
+  return [...new Set(all.filter((e) => e.wave === wave && e.segment === segment && e.tier === null))];
+}
+
+export function protectResults(
+  results: Record<string, MetricResult>,
+  waves: readonly string[],
+  segments: readonly string[],
+  groupOf: (metricId: string) => string,
+): void {
+  const groups = new Map<string, MetricResult[]>();
+  for (const [id, result] of Object.entries(results)) {
+    const g = groupOf(id);
+    groups.set(g, [...(groups.get(g) ?? []), result]);
+  }
+  for (const members of groups.values()) {
+    for (const wave of waves) {
+      const at = (r: MetricResult, s: string | null) => cellsAt(r, wave, s)[0];
+      // 1. Hidden in one metric, hidden in all.
+      const hiddenSegments = segments.filter((s) => members.some((r) => hidden(at(r, s))));
+      for (const s of hiddenSegments) for (const r of members) for (const e of cellsAt(r, wave, s)) if (published(e)) hide(e, 'complementary');
+      // 2. One hidden segment beside a published total: hide one more.
+      if (hiddenSegments.length !== 1 || !members.some((r) => published(at(r, null)))) continue;
+      const size = (s: string) => Math.max(0, ...members.map((r) => at(r, s)?.n ?? 0));
+      const candidates = segments.filter((s) => s !== hiddenSegments[0] && members.some((r) => published(at(r, s))));
+      candidates.sort((a, b) => size(a) - size(b) || segments.indexOf(a) - segments.indexOf(b));
+      const partner = candidates[0];
+      for (const r of members) {
+        for (const e of cellsAt(r, wave, partner ?? null)) if (published(e)) hide(e, 'complementary');
+      }
+    }
+  }
+  // 3. Loyalty tiers: part of the latest wave's total.
+  for (const result of Object.values(results)) {
+    const tiers = result.byTier;
+    if (!tiers || !published(result.latest)) continue;
+    const small = tiers.filter(hidden);
+    if (small.length !== 1) continue;
+    const partner = tiers.filter(published).sort((a, b) => a.n! - b.n!)[0];
+    if (partner) hide(partner, 'complementary');
+    else for (const e of cellsAt(result, result.latest.wave!, null)) hide(e, 'complementary');
+  }
+}
