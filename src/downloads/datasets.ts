@@ -13,7 +13,7 @@ export interface Dataset {
   rows: Cell[][];
 }
 
-const METRIC_COLUMNS = ['metric', 'cut', 'wave', 'segment', 'tier', 'value', 'low', 'high', 'n'];
+const METRIC_COLUMNS = ['metric', 'cut', 'wave', 'segment', 'tier', 'value', 'low', 'high', 'n', 'n_effective'];
 
 export function metricDatasetId(metricId: string): string {
   return `metric-${metricId}`;
@@ -22,7 +22,7 @@ export function metricDatasetId(metricId: string): string {
 function estimateRows(metric: ReportMetric, cut: string, estimates: ReportEstimate[]): Cell[][] {
   return estimates
     .filter((e) => e.suppressed === null && e.value !== null)
-    .map((e) => [metric.id, cut, e.wave, e.segment, e.tier, e.value, e.low, e.high, e.n]);
+    .map((e) => [metric.id, cut, e.wave, e.segment, e.tier, e.value, e.low, e.high, e.n, e.nEffective]);
 }
 
 export function metricDataset(metric: ReportMetric): Dataset {
@@ -47,17 +47,43 @@ export function comparisonsDataset(report: Report): Dataset {
     for (const c of metric.comparisons) {
       const s = stats.get(c.statisticId)!;
       const src = sources.get(s.sourceId)!;
+      const latest = metric.result?.latest;
       rows.push([
-        metric.id, metric.result?.latest.value ?? null, s.id, src.publisher, src.year, s.status,
-        s.value, s.low, s.high, c.comparable, c.contextOnly, c.gap, c.margin, c.significant, c.flags.join(' '),
+        metric.id, latest?.value ?? null, latest?.low ?? null, latest?.high ?? null, latest?.n ?? null,
+        s.id, src.publisher, src.year, s.status, s.value, s.low, s.high, s.uncertainty.basis, s.uncertainty.margin,
+        c.comparable ? 'benchmark' : 'context', c.gap, c.margin, c.p, c.pAdjusted, c.verdict, c.flags.join(' '),
       ]);
     }
   }
   return {
     id: 'comparisons',
-    columns: ['metric', 'company_value', 'statistic', 'publisher', 'year', 'status', 'benchmark_value', 'benchmark_low', 'benchmark_high', 'comparable', 'context_only', 'gap', 'margin', 'significant', 'flags'],
+    columns: [
+      'metric', 'company_value', 'company_low', 'company_high', 'company_n',
+      'statistic', 'publisher', 'year', 'status', 'benchmark_value', 'benchmark_low', 'benchmark_high', 'benchmark_uncertainty', 'benchmark_margin',
+      'role', 'gap', 'margin', 'p', 'p_holm', 'verdict', 'differences',
+    ],
     rows,
   };
+}
+
+/** Every change claim (latest wave against the first and the previous) with its test or threshold. */
+export function changesDataset(report: Report): Dataset {
+  const rows: Cell[][] = [];
+  for (const m of report.metrics) {
+    for (const [span, c] of [['since_first', m.changes.sinceFirst], ['since_previous', m.changes.sincePrevious]] as const) {
+      if (c) rows.push([m.id, span, c.fromWave, c.toWave, c.from, c.to, c.difference, c.low, c.high, c.p, c.pAdjusted, c.threshold, c.verdict]);
+    }
+  }
+  return { id: 'changes', columns: ['metric', 'span', 'from_wave', 'to_wave', 'from', 'to', 'difference', 'low', 'high', 'p', 'p_holm', 'materiality', 'verdict'], rows };
+}
+
+/** Each published segment against the rest of the company (latest wave). */
+export function segmentDifferencesDataset(report: Report): Dataset {
+  const rows: Cell[][] = [];
+  for (const m of report.metrics) {
+    for (const d of m.segmentDifferences) rows.push([m.id, d.segment, d.versus, d.difference, d.low, d.high, d.p, d.pAdjusted, d.threshold, d.verdict]);
+  }
+  return { id: 'segment-differences', columns: ['metric', 'segment', 'versus', 'difference', 'low', 'high', 'p', 'p_holm', 'materiality', 'verdict'], rows };
 }
 
 export function cohortsDataset(report: Report): Dataset {
@@ -73,8 +99,11 @@ export function sayVsDoDataset(report: Report): Dataset {
   const v = (e: ReportEstimate) => (e.suppressed === null ? e.value : null);
   return {
     id: 'say-vs-do',
-    columns: ['segment', 'csat', 'nps', 'retention', 'repeat_purchase', 'satisfied_not_loyal'],
-    rows: report.sayVsDo.map((r) => [r.segment, v(r.csat), v(r.nps), v(r.retention), v(r.repeat), r.satisfiedNotLoyal]),
+    columns: ['segment', 'csat', 'csat_low', 'csat_high', 'csat_n', 'nps', 'nps_low', 'nps_high', 'nps_n', 'retention', 'retention_n', 'repeat_purchase', 'repeat_purchase_n', 'satisfied_not_loyal'],
+    rows: report.sayVsDo.map((r) => [
+      r.segment, v(r.csat), r.csat.low, r.csat.high, r.csat.n, v(r.nps), r.nps.low, r.nps.high, r.nps.n,
+      v(r.retention), r.retention.n, v(r.repeat), r.repeat.n, r.satisfiedNotLoyal,
+    ]),
   };
 }
 
@@ -95,6 +124,8 @@ export function allDatasets(report: Report): Dataset[] {
   return [
     ...report.metrics.map(metricDataset),
     comparisonsDataset(report),
+    changesDataset(report),
+    segmentDifferencesDataset(report),
     cohortsDataset(report),
     sayVsDoDataset(report),
     benchmarksDataset(report),

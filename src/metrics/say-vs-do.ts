@@ -1,8 +1,9 @@
 /**
  * Say versus do, per segment in the latest wave: what customers say in the survey (NPS, CSAT)
  * beside what they do in the orders (retention, repeat purchases). A segment is flagged
- * "satisfied but not loyal" when its CSAT is at least the company's and its retention rate is
- * at least 10 points below the company's. Suppressed figures are carried as such; a segment
+ * "satisfied but not loyal" when the whole 95% interval of its CSAT lies at or above the
+ * company's CSAT (so "satisfied" is not an accident of sampling) and its retention rate (a census)
+ * is at least 10 points below the company's. Suppressed figures are carried as such; a segment
  * with a suppressed figure is never flagged.
  */
 import type { Estimate } from './estimate.ts';
@@ -28,10 +29,11 @@ export function sayVsDo(segments: readonly string[], results: Record<string, Met
     const retention = find('retention_rate', segment);
     const satisfiedNotLoyal =
       csat.value !== null &&
+      csat.low !== null &&
       retention.value !== null &&
       companyCsat !== null &&
       companyRetention !== null &&
-      csat.value >= companyCsat &&
+      csat.low >= companyCsat &&
       retention.value <= companyRetention - SATISFIED_NOT_LOYAL_GAP;
     return {
       segment,

@@ -10,8 +10,11 @@ import type { Benchmarks, LoadedSource, LoadedStatistic } from '../pipeline/load
 import type { CompanyData } from '../pipeline/load-company-data.ts';
 import type { Company } from '../schemas/company.ts';
 import { REPORT_VERSION, type Report, type ReportMetric, type ReportSource, type ReportStatistic } from '../schemas/report.ts';
-import { compare } from './compare.ts';
+import { compare, judgeGaps, type CompanyProfile } from './compare.ts';
+import { adjustFamily, censusDifference, change, surveyDifference, verdictOfChange, verdictOfDifference, type SegmentDifference } from './changes.ts';
 import { resultsFromKpis } from './kpis.ts';
+import { protectResults } from '../metrics/disclosure.ts';
+import { benchmarkUncertainty } from '../stats/benchmark-uncertainty.ts';
 
 export interface AssembleInput {
   company: Company;
@@ -30,16 +33,21 @@ export function assembleReport({ company, benchmarks, data }: AssembleInput): Re
   const minimum = company.minimum_cell_size;
   const kpiResults = resultsFromKpis(data.kpis, data.waves, segmentIds, minimum);
   const results: Record<string, MetricResult> = { ...kpiResults, ...data.results };
+  // Disclosure control first: nothing below may see a cell that could give a small one away.
+  protectResults(results, data.waves, segmentIds, (id) => {
+    const definition = METRICS.find((m) => m.id === id);
+    return definition && definition.source !== 'orders' ? definition.source : id;
+  });
   const countries = data.survey?.countries() ?? [];
-  const sourceById = new Map(sources.map((s) => [s.id, s]));
+  const profile: CompanyProfile = { markets: company.markets ?? countries, industry: company.industry ?? null };
+  const materiality = company.materiality;
+  const segmentTests = data.survey?.segmentTests(minimum) ?? {};
 
   const metrics: ReportMetric[] = METRICS.map((definition) => {
     const result = results[definition.id] ?? null;
     const comparisons = result
       ? definition.benchmarks.flatMap((link) =>
-          statistics
-            .filter((stat) => stat.metric === link.metric)
-            .map((stat) => compare(definition, link, result.latest, stat, sourceById.get(stat.sourceId)!, countries)),
+          statistics.filter((stat) => stat.metric === link.metric).map((stat) => compare(definition, link, result.latest, stat, profile)),
         )
       : [];
     const noComparison = !result
@@ -49,6 +57,23 @@ export function assembleReport({ company, benchmarks, data }: AssembleInput): Re
         : comparisons.every((c) => !c.comparable)
           ? 'context_only'
           : null;
+    const published = (result?.byWave ?? []).filter((e) => e.value !== null);
+    const latest = result?.latest.value !== null ? result?.latest : undefined;
+    const previous = result?.byWave.at(-2);
+    const sinceFirst = latest && published[0] ? change(definition, published[0], latest, materiality) : null;
+    const sincePrevious = latest && previous && previous.value !== null ? change(definition, previous, latest, materiality) : null;
+    // Segment differences, only for segments whose own cell is published.
+    const segmentDifferences: SegmentDifference[] = [];
+    for (const e of result?.bySegment ?? []) {
+      if (e.value === null || e.segment === null) continue;
+      if (definition.census || definition.id in kpiResults) {
+        const d = definition.census ? censusDifference(definition, e, result!.latest, materiality) : null;
+        if (d) segmentDifferences.push(d);
+      } else {
+        const test = segmentTests[definition.id]?.[e.segment];
+        if (test) segmentDifferences.push(surveyDifference(e.segment, test));
+      }
+    }
     return {
       id: definition.id,
       source: definition.source,
@@ -60,9 +85,19 @@ export function assembleReport({ company, benchmarks, data }: AssembleInput): Re
       fromKpis: result !== null && definition.id in kpiResults && !(definition.id in data.results),
       result,
       comparisons,
+      changes: { sinceFirst, sincePrevious },
+      segmentDifferences,
       noComparison,
     };
   });
+  // The report's families of claims, each adjusted with Holm's procedure (see changes.ts).
+  judgeGaps(metrics.flatMap((m) => m.comparisons));
+  adjustFamily(metrics.flatMap((m) => [m.changes.sinceFirst, m.changes.sincePrevious].filter((c) => c !== null)));
+  for (const segment of segmentIds) adjustFamily(metrics.flatMap((m) => m.segmentDifferences.filter((d) => d.segment === segment)));
+  for (const m of metrics) {
+    for (const c of [m.changes.sinceFirst, m.changes.sincePrevious]) if (c && c.p !== null) c.verdict = verdictOfChange(m, c.difference, c.holds);
+    for (const d of m.segmentDifferences) if (d.p !== null) d.verdict = verdictOfDifference(m, d.difference, d.holds);
+  }
 
   const haveSayVsDo = ['nps', 'csat', 'retention_rate', 'repeat_purchase_rate'].every((id) => results[id]);
   const scenario = data.orders ? retentionScenario(data.orders.scenarioBase(), company.gross_margin, company.acquisition_cost) : null;
@@ -79,8 +114,15 @@ export function assembleReport({ company, benchmarks, data }: AssembleInput): Re
       minimumCellSize: minimum,
       segments: company.segments.map((s) => ({ id: s.id, labels: s.labels })),
       countries,
+      markets: [...profile.markets],
+      industry: profile.industry,
       counts: data.counts,
+      materiality,
+      complaintResolutionDays: company.complaint_resolution_days,
+      repeatAnswers: company.repeat_answers,
+      weighting: company.weighting && data.survey ? { by: company.weighting.by, designEffects: data.survey.designEffects() } : null,
     },
+    reliability: data.survey?.reliability() ?? null,
     asOf,
     waves: data.waves,
     metrics,
@@ -117,6 +159,8 @@ function toReportSource(source: LoadedSource): ReportSource {
     nNote: source.n_note ?? null,
     marginOfError: source.margin_of_error ?? null,
     marginNote: source.margin_note ?? null,
+    sample: source.sample,
+    designEffect: source.design_effect ?? null,
     method: source.method,
     url: source.url ?? null,
     status: source.status,
@@ -146,6 +190,20 @@ export function wholeYearsBetween(from: string, to: string): number {
 function toReportStatistic(stat: LoadedStatistic, source: LoadedSource, asOf: string, maxAge: number): ReportStatistic {
   const from = datedFrom(source);
   const ageYears = from === null ? null : wholeYearsBetween(from, asOf);
+  const figure = {
+    value: stat.value ?? null,
+    qualifier: stat.qualifier ?? null,
+    measure: stat.measure,
+    unit: stat.unit,
+    scale: stat.scale,
+    n: stat.n ?? (stat.population === undefined ? (source.n ?? null) : null),
+  };
+  const uncertainty = benchmarkUncertainty(figure, {
+    n: source.n ?? null,
+    marginOfError: source.margin_of_error ?? null,
+    sample: source.sample,
+    designEffect: source.design_effect ?? null,
+  });
   return {
     id: stat.id,
     sourceId: stat.source,
@@ -160,7 +218,9 @@ function toReportStatistic(stat: LoadedStatistic, source: LoadedSource, asOf: st
     qualifier: stat.qualifier ?? null,
     population: stat.population ?? source.population,
     markets: stat.markets ?? source.markets,
-    n: stat.n ?? (stat.population === undefined ? (source.n ?? null) : null),
+    n: figure.n,
+    industry: stat.industry ?? null,
+    uncertainty,
     wording: stat.wording,
     status: stat.status,
     caveat: stat.caveat ?? null,

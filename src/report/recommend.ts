@@ -3,13 +3,13 @@
  *
  * The report's findings become signals, each about one metric, with its size in the metric's
  * points: the weakest trust dimension (distance to the strongest), dimensions below their
- * average, the largest significant gap to a public benchmark in the bad direction, segments
- * satisfied but not loyal (their retention shortfall), and declines since the first wave that
- * exceed the uncertainty.
+ * average, the largest gap in the bad direction to a public benchmark that measures the same thing
+ * in a comparable population and is larger than the uncertainty after Holm's adjustment (context
+ * figures never count), segments satisfied but not loyal (their retention shortfall), and
+ * declines since the first wave that the change test supports (see changes.ts).
  *
  * For ranking, each signal's weight is its size as a share of the metric's scale (an NPS point
- * is half an index point, since NPS spans 200), halved when the public figure differs from the
- * company's in population, country or wording: weaker evidence counts for less. An article
+ * is half an index point, since NPS spans 200). An article
  * addresses a signal when it names the metric or its trust dimension. Its score is its heaviest
  * signal plus a quarter of the others, so one large problem outranks many small ones, and each
  * recommendation carries its reasons, heaviest first.
@@ -21,7 +21,7 @@ export type Reason =
   | { kind: 'below_dimensions'; metric: string; value: number; average: number; points: number }
   | { kind: 'gap'; metric: string; statisticId: string; gap: number; points: number; others: number }
   | { kind: 'satisfied_not_loyal'; metric: 'say_vs_do'; segments: string[]; points: number }
-  | { kind: 'decline'; metric: string; from: number; to: number; first: string; last: string; points: number };
+  | { kind: 'decline'; metric: string; from: number; to: number; first: string; last: string; points: number; census: boolean };
 
 export interface Recommendation {
   topic: string;
@@ -44,16 +44,11 @@ function scaleWeight(metric: ReportMetric | undefined, points: number, reference
   return reference ? Math.min(100, (points / Math.abs(reference)) * 100) : points;
 }
 
-const WEAK_EVIDENCE = new Set(['population', 'country', 'wording']);
-
 export function reasonWeight(reason: Reason, metrics: ReportMetric[]): number {
   const metric = metrics.find((m) => m.id === reason.metric);
   switch (reason.kind) {
-    case 'gap': {
-      const comparison = metric?.comparisons.find((c) => c.statisticId === reason.statisticId);
-      const weak = comparison?.flags.some((f) => WEAK_EVIDENCE.has(f)) ?? false;
-      return round1(scaleWeight(metric, reason.points, metric?.result?.latest.value ?? null) * (weak ? 0.5 : 1));
-    }
+    case 'gap':
+      return round1(scaleWeight(metric, reason.points, metric?.result?.latest.value ?? null));
     case 'decline':
       return round1(scaleWeight(metric, reason.points, reason.from));
     default:
@@ -81,10 +76,10 @@ export function findSignals(input: Pick<RecommendInput, 'metrics' | 'sayVsDo'>):
     }
   }
 
-  // The largest significant gap of each metric to a comparable public figure, in the bad direction.
+  // The largest gap of each metric to a benchmark, in the bad direction, beyond the uncertainty.
   for (const m of input.metrics) {
     const bad = m.comparisons
-      .filter((c: ReportComparison) => c.comparable && !c.contextOnly && c.gap !== null && c.significant === true && isBad(m, c.gap))
+      .filter((c: ReportComparison) => c.comparable && c.gap !== null && c.verdict === 'larger_than_uncertainty' && isBad(m, c.gap))
       .sort((a, b) => Math.abs(b.gap!) - Math.abs(a.gap!));
     const largest = bad[0];
     if (largest) reasons.push({ kind: 'gap', metric: m.id, statisticId: largest.statisticId, gap: round1(largest.gap!), points: round1(Math.abs(largest.gap!)), others: bad.length - 1 });
@@ -98,18 +93,11 @@ export function findSignals(input: Pick<RecommendInput, 'metrics' | 'sayVsDo'>):
     reasons.push({ kind: 'satisfied_not_loyal', metric: 'say_vs_do', segments: flagged.map((r) => r.segment), points: round1(Math.max(shortfall, 1)) });
   }
 
-  // Declines since the first wave: beyond both intervals, or any decline of a point in a census.
+  // Declines since the first wave that the change test (or, for a census, materiality) supports.
   for (const m of input.metrics) {
-    const waves = (m.result?.byWave ?? []).filter((e) => e.value !== null);
-    const first = waves[0];
-    const last = waves.at(-1);
-    if (!first || !last || first === last) continue;
-    const change = last.value! - first.value!;
-    if (!isBad(m, change)) continue;
-    const beyond = m.census
-      ? Math.abs(change) >= 1
-      : first.low !== null && first.high !== null && last.low !== null && last.high !== null && (last.high < first.low || last.low > first.high);
-    if (beyond) reasons.push({ kind: 'decline', metric: m.id, from: round1(first.value!), to: round1(last.value!), first: first.wave!, last: last.wave!, points: round1(Math.abs(change)) });
+    const c = m.changes.sinceFirst;
+    if (!c || c.verdict !== 'declined') continue;
+    reasons.push({ kind: 'decline', metric: m.id, from: round1(c.from), to: round1(c.to), first: c.fromWave, last: c.toWave, points: round1(Math.abs(c.difference)), census: m.census });
   }
   const weight = new Map(reasons.map((r) => [r, reasonWeight(r, input.metrics)]));
   return reasons.sort((a, b) => weight.get(b)! - weight.get(a)! || a.metric.localeCompare(b.metric));

@@ -5,10 +5,14 @@
 import { z } from 'zod';
 import { MEASURES, QUALIFIERS, UNITS } from './benchmarks.ts';
 import { VERIFICATION_STATUSES } from './common.ts';
-import { COMPARABILITY_FLAGS } from '../report/compare.ts';
+import { COMPARABILITY_FLAGS, GAP_VERDICTS } from '../report/compare.ts';
+import { CHANGE_VERDICTS, DIFFERENCE_VERDICTS } from '../report/changes.ts';
+import { SAMPLE_TYPES } from './benchmarks.ts';
+import { UNCERTAINTY_BASES } from '../stats/benchmark-uncertainty.ts';
+import { SUPPRESSIONS } from '../metrics/estimate.ts';
 import { sourceTranslationSchema, statisticTranslationSchema } from './benchmark-translations.ts';
 
-export const REPORT_VERSION = 3;
+export const REPORT_VERSION = 4;
 
 const origin = z.object({ file: z.string(), line: z.int() });
 
@@ -27,6 +31,8 @@ export const reportSourceSchema = z.object({
   nNote: z.string().nullable(),
   marginOfError: z.number().nullable(),
   marginNote: z.string().nullable(),
+  sample: z.enum(SAMPLE_TYPES),
+  designEffect: z.number().nullable(),
   method: z.string(),
   url: z.string().nullable(),
   status: z.enum(VERIFICATION_STATUSES),
@@ -53,6 +59,15 @@ export const reportStatisticSchema = z.object({
   population: z.string(),
   markets: z.array(z.string()),
   n: z.int().nullable(),
+  /** The industry of an industry-level figure. */
+  industry: z.string().nullable(),
+  /** Its sampling uncertainty, from one rule (src/stats/benchmark-uncertainty.ts). */
+  uncertainty: z.object({
+    basis: z.enum(UNCERTAINTY_BASES),
+    se: z.number().nullable(),
+    margin: z.number().nullable(),
+    nEffective: z.number().nullable(),
+  }),
   wording: z.string(),
   status: z.enum(VERIFICATION_STATUSES),
   caveat: z.string().nullable(),
@@ -75,8 +90,9 @@ const estimateSchema = z.object({
   high: z.number().nullable(),
   se: z.number().nullable(),
   n: z.number().nullable(),
-  suppressed: z.enum(['small_cell', 'no_data']).nullable(),
-}).refine((e) => e.suppressed === null || (e.value === null && e.n === null && e.low === null && e.high === null), {
+  nEffective: z.number().nullable(),
+  suppressed: z.enum(SUPPRESSIONS).nullable(),
+}).refine((e) => e.suppressed === null || (e.value === null && e.n === null && e.nEffective === null && e.low === null && e.high === null), {
   error: 'a suppressed cell carries no value and no n',
 });
 
@@ -90,12 +106,39 @@ const metricResultSchema = z.object({
 
 export const comparisonSchema = z.object({
   statisticId: z.string(),
-  contextOnly: z.boolean(),
   comparable: z.boolean(),
   gap: z.number().nullable(),
   margin: z.number().nullable(),
-  significant: z.boolean().nullable(),
+  p: z.number().nullable(),
+  pAdjusted: z.number().nullable(),
+  verdict: z.enum(GAP_VERDICTS).nullable(),
   flags: z.array(z.enum(COMPARABILITY_FLAGS)),
+});
+
+const claimFields = {
+  difference: z.number(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  p: z.number().nullable(),
+  pAdjusted: z.number().nullable(),
+  threshold: z.number().nullable(),
+  holds: z.boolean().nullable(),
+};
+
+export const changeSchema = z.object({
+  ...claimFields,
+  fromWave: z.string(),
+  toWave: z.string(),
+  from: z.number(),
+  to: z.number(),
+  verdict: z.enum(CHANGE_VERDICTS),
+});
+
+export const segmentDifferenceSchema = z.object({
+  ...claimFields,
+  segment: z.string(),
+  versus: z.enum(['rest', 'company']),
+  verdict: z.enum(DIFFERENCE_VERDICTS),
 });
 
 export const reportMetricSchema = z.object({
@@ -111,13 +154,17 @@ export const reportMetricSchema = z.object({
   /** null when neither raw data nor kpis.csv supplies the metric. */
   result: metricResultSchema.nullable(),
   comparisons: z.array(comparisonSchema),
+  /** The latest wave against the first wave of the period, and against the wave before. */
+  changes: z.object({ sinceFirst: changeSchema.nullable(), sincePrevious: changeSchema.nullable() }),
+  /** Latest wave: each published segment against the rest of the company. */
+  segmentDifferences: z.array(segmentDifferenceSchema),
   /** Why there is no gap to show: no public figure is mapped, or only context figures are. */
   noComparison: z.enum(['no_public_benchmark', 'context_only', 'no_data']).nullable(),
 });
 
 const cohortSchema = z.union([
   z.object({ cohort: z.string(), size: z.int(), shares: z.array(z.number()) }),
-  z.object({ cohort: z.string(), suppressed: z.enum(['small_cell', 'no_data']) }),
+  z.object({ cohort: z.string(), suppressed: z.enum(SUPPRESSIONS) }),
 ]);
 
 export const sayVsDoSchema = z.object({
@@ -149,7 +196,7 @@ const reasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('below_dimensions'), metric: z.string(), value: z.number(), average: z.number(), points: z.number() }),
   z.object({ kind: z.literal('gap'), metric: z.string(), statisticId: z.string(), gap: z.number(), points: z.number(), others: z.int() }),
   z.object({ kind: z.literal('satisfied_not_loyal'), metric: z.literal('say_vs_do'), segments: z.array(z.string()), points: z.number() }),
-  z.object({ kind: z.literal('decline'), metric: z.string(), from: z.number(), to: z.number(), first: z.string(), last: z.string(), points: z.number() }),
+  z.object({ kind: z.literal('decline'), metric: z.string(), from: z.number(), to: z.number(), first: z.string(), last: z.string(), points: z.number(), census: z.boolean() }),
 ]);
 
 export const guidanceTopicSchema = z.object({
@@ -175,8 +222,19 @@ export const reportSchema = z.object({
     segments: z.array(z.object({ id: z.string(), labels: z.record(z.string(), z.string()) })),
     /** Countries the survey respondents answered from. */
     countries: z.array(z.string()),
-    counts: z.object({ respondents: z.int(), customers: z.int(), orders: z.int(), complaints: z.int() }),
+    /** Markets and industry public figures are matched against. */
+    markets: z.array(z.string()),
+    industry: z.string().nullable(),
+    /** Inside the reporting period. */
+    counts: z.object({ respondents: z.int(), customers: z.int(), orders: z.int(), complaints: z.int(), repeatAnswersSkipped: z.int() }),
+    materiality: z.object({ share: z.number(), hours: z.number(), orders: z.number(), metrics: z.record(z.string(), z.number()) }),
+    complaintResolutionDays: z.int(),
+    repeatAnswers: z.enum(['first', 'all']),
+    /** Post-stratification, when declared: by what, and the Kish design effect of each wave's weights. */
+    weighting: z.object({ by: z.enum(['segment', 'segment_country']), designEffects: z.array(z.number()) }).nullable(),
   }),
+  /** Cronbach's alpha of the five trust items (latest wave, complete answers). */
+  reliability: z.object({ alpha: z.number(), low: z.number(), high: z.number(), n: z.int(), items: z.int() }).nullable(),
   /** Survey waves and reporting quarters, oldest first. */
   waves: z.array(z.string()),
   metrics: z.array(reportMetricSchema),
@@ -205,3 +263,5 @@ export type ReportReason = z.infer<typeof reasonSchema>;
 export type ReportRecommendation = z.infer<typeof recommendationSchema>;
 export type ReportGuidanceTopic = z.infer<typeof guidanceTopicSchema>;
 export type ReportStatistic = z.infer<typeof reportStatisticSchema>;
+export type ReportChange = z.infer<typeof changeSchema>;
+export type ReportSegmentDifference = z.infer<typeof segmentDifferenceSchema>;

@@ -59,6 +59,20 @@ export function formatStatisticValue(stat: ReportStatistic, t: Translator): stri
   return stat.qualifier ? t(QUALIFIER[stat.qualifier], { value: text }) : text;
 }
 
+/** The public figure's sampling uncertainty, as one rule computes it: "± 1.9 pp (published margin)", "opt-in sample: no sampling margin". */
+export function benchmarkUncertaintyText(stat: ReportStatistic, t: Translator): string {
+  const u = stat.uncertainty;
+  if (u.margin !== null) {
+    const margin = stat.unit === 'percent' ? t('unit.pp_value', { value: t.format.number(u.margin, 1) }) : t('unit.points_value', { value: t.format.number(u.margin, 1) });
+    return u.basis === 'design_effect'
+      ? t('uncertainty.design_effect', { margin, n: Math.round(u.nEffective ?? 0) })
+      : t('uncertainty.published_margin', { margin });
+  }
+  if (u.basis === 'opt_in') return t('uncertainty.opt_in');
+  if (u.basis === 'not_single_value') return t('uncertainty.not_single_value');
+  return t('uncertainty.unknown');
+}
+
 /** "on a 0–100 index", "relative change", ... : what the number is, beside the number. */
 export function describeUnit(stat: ReportStatistic, t: Translator): string {
   if (stat.measure === 'relative_change') return t('unit.relative_change');

@@ -77,9 +77,9 @@ function missingNotes(estimates: ReportEstimate[], name: (e: ReportEstimate) => 
   return [...byReason].map(([reason, items]) => t('chart.gap_note', { items: t.format.list(items), reason }));
 }
 
-/** The comparison drawn as a marker: the first comparable, non-context figure with a single value. */
+/** The comparison drawn as a marker: the first benchmark (never a context figure) with a gap. */
 export function markerComparison(metric: ReportMetric): ReportComparison | undefined {
-  return metric.comparisons.find((c) => c.comparable && !c.contextOnly && c.gap !== null);
+  return metric.comparisons.find((c) => c.comparable && c.gap !== null);
 }
 
 function benchmarkNote(report: Report, c: ReportComparison, t: Translator): string {
@@ -104,13 +104,27 @@ function benchmarkMarker(report: Report, metric: ReportMetric, t: Translator) {
   };
 }
 
+/** A table row: label, value, its interval (survey figures only: a census has none), n. */
 function estimateRow(metric: ReportMetric, label: string, e: ReportEstimate, t: Translator, minimum: number): string[] {
-  if (e.value === null) return [label, suppressionText(e, t, minimum), '', ''];
-  return [label, formatMetricValue(metric, e.value, t), formatInterval(metric, e, t), e.n === null ? '' : t.format.integer(e.n)];
+  const n = e.n === null ? '' : t.format.integer(e.n);
+  if (e.value === null) return metric.census ? [label, suppressionText(e, t, minimum), ''] : [label, suppressionText(e, t, minimum), '', ''];
+  const value = formatMetricValue(metric, e.value, t);
+  return metric.census ? [label, value, n] : [label, value, formatInterval(metric, e, t), n];
 }
 
-function estimateColumns(first: string, t: Translator): string[] {
-  return [first, t('metricpage.col_value'), t('chart.col_interval'), t('metricpage.col_n')];
+function estimateColumns(first: string, t: Translator, metric: Pick<ReportMetric, 'census'>): string[] {
+  return metric.census
+    ? [first, t('metricpage.col_value_census'), t('metricpage.col_n')]
+    : [first, t('metricpage.col_value_only'), t('chart.col_interval'), t('metricpage.col_n')];
+}
+
+/** One cell of a dense grid: value, then interval and n, e.g. "72.1 (70.2–74.0; n = 812)". */
+function denseCell(metric: ReportMetric, e: ReportEstimate, t: Translator): string {
+  if (e.value === null) return '—';
+  const interval = formatInterval(metric, e, t);
+  const n = e.n === null ? '' : t('cell.n', { n: e.n });
+  const extra = [interval, n].filter(Boolean).join('; ');
+  return extra ? `${formatMetricValue(metric, e.value, t)} (${extra})` : formatMetricValue(metric, e.value, t);
 }
 
 /** Trend over waves with the interval band and the benchmark as a dashed line. */
@@ -138,7 +152,7 @@ export function trendChart(report: Report, metric: ReportMetric, t: Translator):
       ? t('chart.trend_desc', { metric: name, first: first.wave!, firstValue: fmt(first.value!), last: last.wave!, lastValue: fmt(last.value!) })
       : t('chart.no_values'),
     scene,
-    table: { columns: estimateColumns(t('metricpage.col_wave'), t), rows: r.byWave.map((e) => estimateRow(metric, e.wave!, e, t, report.company.minimumCellSize)) },
+    table: { columns: estimateColumns(t('metricpage.col_wave'), t, metric), rows: r.byWave.map((e) => estimateRow(metric, e.wave!, e, t, report.company.minimumCellSize)) },
     notes: [directionNote(metric, t), intervalNote(metric, t), ...missingNotes(r.byWave, (e) => e.wave!, t, report.company.minimumCellSize), ...notes],
   };
 }
@@ -162,7 +176,7 @@ export function segmentChart(report: Report, metric: ReportMetric, t: Translator
       ? t('chart.segments_desc', { metric: name, count: r.bySegment.length, wave, top: label(shown[0]!), topValue: fmt(shown[0]!.value!), bottom: label(shown.at(-1)!), bottomValue: fmt(shown.at(-1)!.value!) })
       : t('chart.no_values'),
     scene: layoutBars({ rows, domain: barDomain(metric.kind, [...values(r.bySegment), ...(marker ? [marker.value] : [])]), format: fmt, tickFormat: tickFormat(metric.kind, t), benchmark: marker }),
-    table: { columns: estimateColumns(t('metricpage.col_segment'), t), rows: r.bySegment.map((e) => estimateRow(metric, label(e), e, t, minimum)) },
+    table: { columns: estimateColumns(t('metricpage.col_segment'), t, metric), rows: r.bySegment.map((e) => estimateRow(metric, label(e), e, t, minimum)) },
     notes: [directionNote(metric, t), intervalNote(metric, t), ...missingNotes(r.bySegment, label, t, minimum), ...notes],
   };
 }
@@ -182,7 +196,7 @@ export function tierChart(report: Report, metric: ReportMetric, t: Translator): 
     title: t('chart.tiers_title', { metric: name, wave }),
     description: t('chart.tiers_desc', { metric: name, items: t.format.list(tiers.map((e) => `${label(e)} ${e.value === null ? '—' : fmt(e.value)}`)) }),
     scene: layoutBars({ rows: tiers.map((e) => ({ label: label(e), value: e.value, low: e.low, high: e.high, missing: e.value === null ? suppressionText(e, t, minimum) : undefined })), domain: barDomain(metric.kind, values(tiers)), format: fmt, tickFormat: tickFormat(metric.kind, t) }),
-    table: { columns: estimateColumns(t('metricpage.col_tier'), t), rows: tiers.map((e) => estimateRow(metric, label(e), e, t, minimum)) },
+    table: { columns: estimateColumns(t('metricpage.col_tier'), t, metric), rows: tiers.map((e) => estimateRow(metric, label(e), e, t, minimum)) },
     notes: [directionNote(metric, t), intervalNote(metric, t), ...missingNotes(tiers, label, t, minimum)],
   };
 }
@@ -214,7 +228,7 @@ export function segmentTrendsChart(report: Report, metric: ReportMetric, t: Tran
     scene,
     table: {
       columns: [t('metricpage.col_segment'), ...report.waves],
-      rows: segments.map((s) => [label(s.id), ...cells(s.id).map((e) => (e.value === null ? '—' : fmt(e.value)))]),
+      rows: segments.map((s) => [label(s.id), ...cells(s.id).map((e) => denseCell(metric, e, t))]),
     },
     notes: [directionNote(metric, t), intervalNote(metric, t), ...missingNotes(r.bySegmentWave, (e) => `${label(e.segment!)} ${e.wave}`, t, minimum)],
   };
@@ -341,7 +355,7 @@ export function dimensionsChart(report: Report, t: Translator): SiteChart | unde
       domain: [0, 100],
       format: fmt, tickFormat: tickFormat('index', t),
     }),
-    table: { columns: estimateColumns(t('overview.col_dimension'), t), rows: dims.map((m) => estimateRow(m, name(m), m.result!.latest, t, minimum)) },
+    table: { columns: estimateColumns(t('overview.col_dimension'), t, { census: false }), rows: dims.map((m) => estimateRow(m, name(m), m.result!.latest, t, minimum)) },
     notes: [t('chart.higher_better'), t('chart.interval_note'), t('chart.dimensions_note')],
   };
 }

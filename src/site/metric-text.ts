@@ -3,7 +3,9 @@
  * is not shown. Keys are listed literally so the strings check sees every one.
  */
 import type { Translator } from '../i18n/core.ts';
-import type { ComparabilityFlag } from '../report/compare.ts';
+import type { ComparabilityFlag, GapVerdict } from '../report/compare.ts';
+import type { ChangeVerdict, DifferenceVerdict } from '../report/changes.ts';
+import type { UncertaintyBasis } from '../stats/benchmark-uncertainty.ts';
 import type { ReportEstimate, ReportMetric } from '../schemas/report.ts';
 
 export const METRIC_NAME: Record<string, string> = {
@@ -55,15 +57,47 @@ export const METRIC_DEFINITION: Record<string, string> = {
 };
 
 export const FLAG_LABEL: Record<ComparabilityFlag, string> = {
+  question: 'flag.question',
+  referent: 'flag.referent',
+  answer_scale: 'flag.answer_scale',
+  construct: 'flag.construct',
   scale: 'flag.scale',
   measure: 'flag.measure',
   range: 'flag.range',
-  population: 'flag.population',
   country: 'flag.country',
-  wording: 'flag.wording',
+  industry: 'flag.industry',
   age: 'flag.age',
   status: 'flag.status',
+  opt_in_sample: 'flag.opt_in_sample',
   benchmark_uncertainty_unknown: 'flag.benchmark_uncertainty_unknown',
+};
+
+export const GAP_VERDICT_LABEL: Record<GapVerdict, string> = {
+  larger_than_uncertainty: 'compare.significant',
+  within_uncertainty: 'compare.within_uncertainty',
+  cannot_judge: 'compare.cannot_judge',
+};
+
+export const CHANGE_LABEL: Record<ChangeVerdict, string> = {
+  improved: 'change.improved',
+  declined: 'change.declined',
+  no_clear_change: 'change.no_clear_change',
+  cannot_judge: 'change.cannot_judge',
+};
+
+export const DIFFERENCE_LABEL: Record<DifferenceVerdict, string> = {
+  better: 'difference.better',
+  worse: 'difference.worse',
+  no_clear_difference: 'difference.no_clear_difference',
+  cannot_judge: 'difference.cannot_judge',
+};
+
+export const UNCERTAINTY_LABEL: Record<UncertaintyBasis, string> = {
+  published_margin: 'uncertainty.published_margin',
+  design_effect: 'uncertainty.design_effect',
+  opt_in: 'uncertainty.opt_in',
+  not_single_value: 'uncertainty.not_single_value',
+  unknown: 'uncertainty.unknown',
 };
 
 export const TIER_LABEL: Record<string, string> = {
@@ -114,10 +148,38 @@ export function formatInterval(metric: Pick<ReportMetric, 'kind'>, e: ReportEsti
   return t('value.range', { low: formatMetricValue(metric, e.low, t), high: formatMetricValue(metric, e.high, t) });
 }
 
-/** A gap in the metric's points, signed: "+4.2 pp", "−12.0 points". */
+/** A gap or difference in the metric's own unit, signed: "+4.2 pp", "−12.0 points", "−1.9 h", "+0.15 orders per customer". */
 export function formatGap(metric: Pick<ReportMetric, 'kind'>, gap: number, t: Translator): string {
-  const text = t.format.signedNumber(gap, 1);
-  return metric.kind === 'share' ? t('unit.pp_value', { value: text }) : t('unit.points_value', { value: text });
+  switch (metric.kind) {
+    case 'share':
+      return t('unit.pp_value', { value: t.format.signedNumber(gap, 1) });
+    case 'hours':
+      return t('unit.hours_value', { value: t.format.signedNumber(gap, 1) });
+    case 'orders':
+      return t('unit.orders_value', { value: t.format.signedNumber(gap, 2) });
+    default:
+      return t('unit.points_value', { value: t.format.signedNumber(gap, 1) });
+  }
+}
+
+/** An unsigned amount in the metric's unit, e.g. a threshold: "2.0 pp", "2.0 h", "0.10 orders per customer". */
+export function formatThreshold(metric: Pick<ReportMetric, 'kind'>, amount: number, t: Translator): string {
+  switch (metric.kind) {
+    case 'share':
+      return t('unit.pp_value', { value: t.format.number(amount, 1) });
+    case 'hours':
+      return t('unit.hours_value', { value: t.format.number(amount, 1) });
+    case 'orders':
+      return t('unit.orders_value', { value: t.format.number(amount, 2) });
+    default:
+      return t('unit.points_value', { value: t.format.number(amount, 1) });
+  }
+}
+
+/** The 95 % interval of a difference in the metric's unit, e.g. "−3.1 to +5.2 pp". */
+export function formatGapRange(metric: Pick<ReportMetric, 'kind'>, low: number, high: number, t: Translator): string {
+  const digits = metric.kind === 'orders' ? 2 : 1;
+  return t('value.range', { low: t.format.signedNumber(low, digits), high: formatGap(metric, high, t) });
 }
 
 export function segmentLabel(labels: Record<string, string>, locale: string): string {
@@ -125,5 +187,7 @@ export function segmentLabel(labels: Record<string, string>, locale: string): st
 }
 
 export function suppressionText(e: ReportEstimate, t: Translator, minimum: number): string {
-  return e.suppressed === 'small_cell' ? t('cell.small', { minimum }) : t('cell.no_data');
+  if (e.suppressed === 'small_cell') return t('cell.small', { minimum });
+  if (e.suppressed === 'complementary') return t('cell.complementary');
+  return t('cell.no_data');
 }
