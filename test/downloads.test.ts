@@ -5,7 +5,7 @@ import { metricDataset } from '../src/downloads/datasets.ts';
 import type { ReportEstimate, ReportMetric } from '../src/schemas/report.ts';
 
 const estimate = (over: Partial<ReportEstimate>): ReportEstimate => ({
-  wave: null, segment: null, tier: null, value: null, low: null, high: null, se: null, n: null, suppressed: null, ...over,
+  wave: null, segment: null, tier: null, value: null, low: null, high: null, se: null, n: null, nEffective: null, suppressed: null, ...over,
 });
 
 describe('csv cells', () => {
@@ -34,7 +34,7 @@ describe('csv cells', () => {
 describe('metric dataset', () => {
   const metric: ReportMetric = {
     id: 'csat', source: 'survey', kind: 'share', better: 'higher', census: false, dimension: null, group: null, fromKpis: false,
-    comparisons: [], noComparison: null,
+    comparisons: [], changes: { sinceFirst: null, sincePrevious: null }, segmentDifferences: [], noComparison: null,
     result: {
       latest: estimate({ wave: 'W2', value: 80, low: 70, high: 88, n: 50 }),
       byWave: [estimate({ wave: 'W1', value: 75, low: 65, high: 83, n: 40 }), estimate({ wave: 'W2', value: 80, low: 70, high: 88, n: 50 })],
@@ -46,12 +46,12 @@ describe('metric dataset', () => {
   it('has one row per published cell and none for a suppressed one', () => {
     expect(metricDataset(metric)).toEqual({
       id: 'metric-csat',
-      columns: ['metric', 'cut', 'wave', 'segment', 'tier', 'value', 'low', 'high', 'n'],
+      columns: ['metric', 'cut', 'wave', 'segment', 'tier', 'value', 'low', 'high', 'n', 'n_effective'],
       rows: [
-        ['csat', 'latest', 'W2', null, null, 80, 70, 88, 50],
-        ['csat', 'wave', 'W1', null, null, 75, 65, 83, 40],
-        ['csat', 'wave', 'W2', null, null, 80, 70, 88, 50],
-        ['csat', 'segment', 'W2', 'big', null, 82, 71, 90, 45],
+        ['csat', 'latest', 'W2', null, null, 80, 70, 88, 50, null],
+        ['csat', 'wave', 'W1', null, null, 75, 65, 83, 40, null],
+        ['csat', 'wave', 'W2', null, null, 80, 70, 88, 50, null],
+        ['csat', 'segment', 'W2', 'big', null, 82, 71, 90, 45, null],
       ],
     });
   });

@@ -4,31 +4,38 @@ import { findSignals, recommend } from '../src/report/recommend.ts';
 import type { ReportComparison, ReportEstimate, ReportMetric } from '../src/schemas/report.ts';
 
 const e = (value: number | null, wave = 'W2', low: number | null = null, high: number | null = null): ReportEstimate => ({
-  wave, segment: null, tier: null, value, low, high, se: null, n: value === null ? null : 100, suppressed: null,
+  wave, segment: null, tier: null, value, low, high, se: null, n: value === null ? null : 100, nEffective: null, suppressed: null,
 });
 
 function metric(id: string, over: Partial<ReportMetric> & { latest: number; first?: number }): ReportMetric {
   const { latest, first, ...rest } = over;
   return {
     id, source: 'survey', kind: 'index', better: 'higher', census: false, dimension: null, group: null, fromKpis: false,
-    comparisons: [], noComparison: null,
+    comparisons: [], changes: { sinceFirst: null, sincePrevious: null }, segmentDifferences: [], noComparison: null,
     result: { latest: e(latest), byWave: [e(first ?? latest, 'W1'), e(latest)], bySegment: [], bySegmentWave: [] },
     ...rest,
   };
 }
 
-const gap = (statisticId: string, value: number, flags: ReportComparison['flags'] = []): ReportComparison => ({
-  statisticId, contextOnly: false, comparable: true, gap: value, margin: 2, significant: true, flags,
+const gap = (statisticId: string, value: number, verdict: ReportComparison['verdict'] = 'larger_than_uncertainty'): ReportComparison => ({
+  statisticId, comparable: true, gap: value, margin: 2, p: 0.001, pAdjusted: 0.004, verdict, flags: [],
+});
+// A context figure: another population and question. It never carries a gap, so it is never a reason.
+const context = (statisticId: string): ReportComparison => ({
+  statisticId, comparable: false, gap: null, margin: null, p: null, pAdjusted: null, verdict: null, flags: ['country', 'question'],
 });
 
 const metrics = [
   metric('trust_reliability', { latest: 80, dimension: 'reliability' }),
   metric('trust_transparency', { latest: 62, dimension: 'transparency' }),
   metric('trust_empathy', { latest: 74, dimension: 'empathy' }),
-  // NPS 20 points below a figure from another population: 20 / 2 (scale of 200) / 2 (weaker evidence) = 5.
-  metric('nps', { latest: 10, kind: 'nps', comparisons: [gap('industry', -20, ['population']), gap('other', -4, ['population'])] }),
+  // NPS 20 points below a benchmark: 20 / 2 (NPS spans 200) = 10. The -30 within the uncertainty
+  // and the context figure are not reasons.
+  metric('nps', { latest: 10, kind: 'nps', comparisons: [gap('industry', -20), gap('other', -4), gap('noisy', -30, 'within_uncertainty'), gap('unknown', -40, 'cannot_judge'), context('us-grocers')] }),
   // A share 8 points above a public figure is good news, not a signal.
-  metric('csat', { latest: 88, kind: 'share', comparisons: [gap('good', 8)] }),
+  metric('csat', { latest: 88, kind: 'share', comparisons: [gap('good', 8), context('acsi')] }),
+  // Concern about data use 20 points below US adults: context only, never a reason.
+  metric('data_concern', { latest: 57, kind: 'share', better: 'lower', comparisons: [context('pew')] }),
 ];
 
 describe('signals', () => {
@@ -37,6 +44,19 @@ describe('signals', () => {
     expect(findSignals({ metrics, sayVsDo: [] })).toEqual([
       { kind: 'weakest_dimension', metric: 'trust_transparency', value: 62, strongest: 'trust_reliability', strongestValue: 80, points: 18 },
       { kind: 'gap', metric: 'nps', statisticId: 'industry', gap: -20, points: 20, others: 1 },
+    ]);
+  });
+});
+
+describe('declines', () => {
+  const change = (verdict: 'declined' | 'no_clear_change', difference: number) => ({
+    fromWave: 'W1', toWave: 'W2', from: 90, to: 90 + difference, difference, low: null, high: null, p: null, pAdjusted: null, threshold: 2, holds: verdict === 'declined', verdict,
+  });
+  it('names a decline only when its test or materiality supports it', () => {
+    const resolution = metric('complaint_resolution_rate', { latest: 89, first: 90, kind: 'share', census: true, changes: { sinceFirst: change('no_clear_change', -1), sincePrevious: null } });
+    const onTime = metric('on_time_delivery', { latest: 86, first: 90, kind: 'share', census: true, changes: { sinceFirst: change('declined', -4), sincePrevious: null } });
+    expect(findSignals({ metrics: [resolution, onTime], sayVsDo: [] })).toEqual([
+      { kind: 'decline', metric: 'on_time_delivery', from: 90, to: 86, first: 'W1', last: 'W2', points: 4, census: true },
     ]);
   });
 });
@@ -51,11 +71,11 @@ describe('ranking', () => {
 
   it('ranks articles by their heaviest reason plus a quarter of the others', () => {
     const ranked = recommend({ metrics, sayVsDo: [], topics });
-    // five-elements: 18 + 0.25 x 5 = 19.25 -> 19.3; transparency: 18; recommendations: 5.
+    // five-elements: 18 + 0.25 x 10 = 20.5; transparency: 18; recommendations: 10.
     expect(ranked.map((r) => [r.topic, r.score])).toEqual([
-      ['five-elements', 19.3],
+      ['five-elements', 20.5],
       ['transparency', 18],
-      ['recommendations', 5],
+      ['recommendations', 10],
     ]);
     expect(ranked[0]!.reasons.map((r) => r.kind)).toEqual(['weakest_dimension', 'gap']);
   });

@@ -12,7 +12,8 @@
  *    difference between two items' n would give its size away).
  * 2. If exactly one segment is hidden and the total is published, the smallest other published
  *    segment is hidden too ("complementary"), so the total minus the published segments is the sum
- *    of at least two hidden cells. If there is no other segment to hide, the total is hidden.
+ *    of at least two hidden cells. If there is no other segment to hide and the remaining segments
+ *    are known to be empty, the total is hidden.
  * 3. The same for the loyalty tiers of the latest wave.
  *
  * Runs before anything reads the results, so every page, chart, table, download and the search
@@ -39,13 +40,17 @@ export function protectResults(
   waves: readonly string[],
   segments: readonly string[],
   groupOf: (metricId: string) => string,
+  /** Does a segment without data hold nobody (raw files), or is it just not supplied (kpis.csv)? */
+  absentIsEmpty: (metricId: string) => boolean = () => true,
 ): void {
   const groups = new Map<string, MetricResult[]>();
+  const emptyKnown = new Map<string, boolean>();
   for (const [id, result] of Object.entries(results)) {
     const g = groupOf(id);
     groups.set(g, [...(groups.get(g) ?? []), result]);
+    emptyKnown.set(g, (emptyKnown.get(g) ?? true) && absentIsEmpty(id));
   }
-  for (const members of groups.values()) {
+  for (const [group, members] of groups) {
     for (const wave of waves) {
       const at = (r: MetricResult, s: string | null) => cellsAt(r, wave, s)[0];
       // 1. Hidden in one metric, hidden in all.
@@ -57,6 +62,9 @@ export function protectResults(
       const candidates = segments.filter((s) => s !== hiddenSegments[0] && members.some((r) => published(at(r, s))));
       candidates.sort((a, b) => size(a) - size(b) || segments.indexOf(a) - segments.indexOf(b));
       const partner = candidates[0];
+      // No segment left to hide: the total would equal the hidden cell only if the segments
+      // without data are known to be empty; a segment merely not supplied protects it already.
+      if (partner === undefined && !emptyKnown.get(group)) continue;
       for (const r of members) {
         for (const e of cellsAt(r, wave, partner ?? null)) if (published(e)) hide(e, 'complementary');
       }

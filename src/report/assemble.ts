@@ -37,7 +37,7 @@ export function assembleReport({ company, benchmarks, data }: AssembleInput): Re
   protectResults(results, data.waves, segmentIds, (id) => {
     const definition = METRICS.find((m) => m.id === id);
     return definition && definition.source !== 'orders' ? definition.source : id;
-  });
+  }, (id) => !(id in kpiResults) || id in data.results);
   const countries = data.survey?.countries() ?? [];
   const profile: CompanyProfile = { markets: company.markets ?? countries, industry: company.industry ?? null };
   const materiality = company.materiality;

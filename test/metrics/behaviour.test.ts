@@ -97,8 +97,11 @@ describe('complaint handling', () => {
   aggregate.add({ complaint_id: '3', customer_id: 'X', opened_at: t('2026-09-29T12:00'), first_response_at: undefined, resolved_at: undefined });
   const results = aggregate.results(1);
 
-  it('median hours to first response', () => {
-    expect(results.complaint_first_response_hours!.latest).toMatchObject({ value: 37, n: 2 }); // 2 h and 72 h
+  it('median hours to first response, with the unanswered complaint censored (Kaplan-Meier)', () => {
+    // Waits: 2 h (answered), 36 h (still waiting at the end: censored), 72 h (answered).
+    // S(2) = 2/3; the censored case leaves the risk set; S(72) = 2/3 x (1 - 1/1) = 0 <= 0.5 -> 72.
+    // Dropping the unanswered complaint would have given (2 + 72) / 2 = 37 h: too fast.
+    expect(results.complaint_first_response_hours!.latest).toMatchObject({ value: 72, n: 3 });
     expect(median([5, 1, 3])).toBe(3);
   });
 
@@ -106,10 +109,19 @@ describe('complaint handling', () => {
     expect(results.complaint_unanswered_48h!.latest).toMatchObject({ value: 50, n: 2 });
   });
 
-  it('resolution rate, and the customer\'s segment when known', () => {
-    expect(results.complaint_resolution_rate!.latest.n).toBe(3);
-    expect(results.complaint_resolution_rate!.latest.value).toBeCloseTo(100 / 3, 10);
+  it('resolution rate within 14 days, of complaints that have had the 14 days, and the customer\'s segment when known', () => {
+    // Due: opened by 2026-09-17 (#1, #2); #3, opened on 29 September, has not had its 14 days.
+    // Resolved within 14 days: #1 only -> 50 %.
+    expect(results.complaint_resolution_rate!.latest).toMatchObject({ value: 50, n: 2 });
     expect(results.complaint_resolution_rate!.bySegment).toMatchObject([{ segment: 's1', value: 100, n: 1 }, { segment: 's2', suppressed: 'no_data' }]);
+  });
+
+  it('counts a resolution after the window as not resolved within it', () => {
+    const late = createComplaintsAggregate(['2026-Q3'], ['s1'], end, () => 's1', 7);
+    late.add({ complaint_id: 'a', customer_id: 'A', opened_at: t('2026-07-01T00:00'), first_response_at: t('2026-07-01T01:00'), resolved_at: t('2026-07-08T00:00') }); // 7 days: in
+    late.add({ complaint_id: 'b', customer_id: 'A', opened_at: t('2026-07-01T00:00'), first_response_at: t('2026-07-01T01:00'), resolved_at: t('2026-07-08T00:01') }); // a minute late
+    late.add({ complaint_id: 'c', customer_id: 'A', opened_at: t('2026-09-25T00:00'), first_response_at: undefined, resolved_at: undefined }); // not yet due
+    expect(late.results(1).complaint_resolution_rate!.latest).toMatchObject({ value: 50, n: 2 });
   });
 
   it('reads date-times with and without offsets', () => {

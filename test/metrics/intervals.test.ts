@@ -19,18 +19,34 @@ describe('Wilson interval', () => {
   });
 });
 
-describe('NPS interval', () => {
-  it('uses the multinomial variance: 50 promoters, 30 passives, 20 detractors', () => {
-    // NPS = 50% - 20% = 30; Var = (0.5 + 0.2 - 0.3^2) / 100 = 0.0061; SE = 7.8102 points.
+describe('NPS interval (adjusted Wald, Rocks 2016)', () => {
+  it('adds 3/4 to promoters and detractors: 50 promoters, 30 passives, 20 detractors', () => {
+    // n' = 103; p' = 50.75 / 103 = 0.492718; d' = 20.75 / 103 = 0.201456; centre 29.1262.
+    // Var = (0.492718 + 0.201456 - 0.291262^2) / 103 = 0.0059160; SE = 7.6915 points.
     const i = nps(50, 30, 20);
-    expect(i.value).toBeCloseTo(30, 10);
-    expect(i.se).toBeCloseTo(7.8102, 4);
-    expect(i.low).toBeCloseTo(14.692, 3);
-    expect(i.high).toBeCloseTo(45.308, 3);
+    expect(i.value).toBeCloseTo(30, 10); // the published value stays the plain NPS
+    expect(i.se).toBeCloseTo(7.6915, 4);
+    expect(i.low).toBeCloseTo(14.051, 3);
+    expect(i.high).toBeCloseTo(44.202, 3);
   });
-  it('has no variance when everyone is a promoter, and is clamped to +100', () => {
+  it('keeps a width when everyone is a promoter, and is clamped to +100', () => {
+    // n' = 13; p' = 10.75 / 13 = 0.826923; d' = 0.75 / 13 = 0.057692; centre 76.923.
+    // Var = (0.884615 - 0.769231^2) / 13 = 0.0225307; SE = 15.0102 points; low = 76.923 - 29.420 = 47.504.
     const i = nps(10, 0, 0);
-    expect([i.value, i.se, i.high]).toEqual([100, 0, 100]);
+    expect(i.value).toBe(100);
+    expect(i.se).toBeCloseTo(15.0102, 4);
+    expect(i.low).toBeCloseTo(47.504, 2);
+    expect(i.high).toBe(100);
+  });
+});
+
+describe('Wilson standard error', () => {
+  it('is the half-width over z, and not zero at 0 % or 100 %', () => {
+    // Wilson for 0 of 20: 0 to 16.11 %, so SE = 16.11 / (2 x 1.96) = 4.110 points (the Wald SE would be 0).
+    expect(wilson(0, 20).se).toBeCloseTo(4.110, 3);
+    expect(wilson(20, 20).se).toBeCloseTo(4.110, 3);
+    // 8 of 10: 49.02 to 94.33 %, SE = 45.31 / 3.92 = 11.559.
+    expect(wilson(8, 10).se).toBeCloseTo(11.559, 2);
   });
 });
 

@@ -77,7 +77,7 @@ describe('survey metrics', () => {
   });
 
   it('suppresses a segment below the minimum: no value, no n', () => {
-    expect(results.csat!.bySegment[1]).toEqual({ wave: '2026-Q3', segment: 'b', tier: null, value: null, low: null, high: null, se: null, n: null, suppressed: 'small_cell' });
+    expect(results.csat!.bySegment[1]).toEqual({ wave: '2026-Q3', segment: 'b', tier: null, value: null, low: null, high: null, se: null, n: null, nEffective: null, suppressed: 'small_cell' });
   });
 
   it('splits trust in problem handling by loyalty tier', () => {
