@@ -57,9 +57,9 @@ describe('statistics.csv', () => {
   it('reports an unknown column with a suggestion', async () => {
     await data.edit(STATS, (csv) => csv.replace('wording,status', 'wordnig,status'));
     expect(await problems()).toEqual([
-      '<data>/benchmarks/statistics.csv:1:1: expected a column named "wording", found only "id", "source", "metric", "measure", "unit", "scale", "value", "low", "high", "qualifier", "population", "markets", "n", "wordnig", "status", "caveat", "note"\n' +
+      '<data>/benchmarks/statistics.csv:1:1: expected a column named "wording", found only "id", "source", "metric", "measure", "unit", "scale", "value", "low", "high", "qualifier", "population", "markets", "n", "industry", "wordnig", "status", "caveat", "note"\n' +
         '  hint: add a "wording" column (the English wording of the figure)',
-      '<data>/benchmarks/statistics.csv:1:83: expected one of the columns id, source, metric, measure, unit, scale, value, low, high, qualifier, population, markets, n, wording, status, caveat, note, found "wordnig"\n' +
+      '<data>/benchmarks/statistics.csv:1:92: expected one of the columns id, source, metric, measure, unit, scale, value, low, high, qualifier, population, markets, n, industry, wording, status, caveat, note, found "wordnig"\n' +
         '  hint: did you mean "wording"?',
     ]);
   });
@@ -90,7 +90,7 @@ describe('statistics.csv', () => {
   it('reports missing wording', async () => {
     await data.edit(STATS, (csv) => setCell(csv, 'pew-2019-little-benefit', 'wording', ''));
     expect(await problems()).toEqual([
-      '<data>/benchmarks/statistics.csv:7:85: wording: expected the English wording of the figure, found an empty cell\n' +
+      '<data>/benchmarks/statistics.csv:7:86: wording: expected the English wording of the figure, found an empty cell\n' +
         '  hint: write what was asked and what the figure counts, close to the source',
     ]);
   });
@@ -98,7 +98,7 @@ describe('statistics.csv', () => {
   it('reports a misquoted figure without its caveat', async () => {
     await data.edit(STATS, (csv) => setCell(csv, 'bain-retention-profit-uplift', 'caveat', ''));
     expect(await problems()).toEqual([
-      '<data>/benchmarks/statistics.csv:15:211: caveat: expected a caveat for a misquoted figure, found an empty cell\n' +
+      '<data>/benchmarks/statistics.csv:15:212: caveat: expected a caveat for a misquoted figure, found an empty cell\n' +
         '  hint: say what the source really says, or that no original was found',
     ]);
   });
@@ -170,7 +170,7 @@ describe('statistics.csv', () => {
   it('reports a row with too few cells', async () => {
     await data.edit(STATS, (csv) => csv.replace('pew-2019-little-benefit,pew-2019-privacy,', 'pew-2019-little-benefit,'));
     expect(await problems()).toEqual([
-      '<data>/benchmarks/statistics.csv:7:1: expected 17 cells as in the header, found 16\n' +
+      '<data>/benchmarks/statistics.csv:7:1: expected 18 cells as in the header, found 17\n' +
         '  hint: a delimiter is probably missing, or the row was cut short',
     ]);
   });
@@ -182,9 +182,9 @@ describe('statistics.csv', () => {
     await data.edit(SOURCES, (yaml) => yaml.replace('n: 4272', 'n: many'));
     const found = await problems();
     expect(found.map((line) => line.split(': ')[0])).toEqual([
-      '<data>/benchmarks/sources.yaml:19:8',
+      '<data>/benchmarks/sources.yaml:21:8',
       '<data>/benchmarks/statistics.csv:7:61',
-      '<data>/benchmarks/statistics.csv:33:175',
+      '<data>/benchmarks/statistics.csv:33:182',
     ]);
   });
 });
@@ -192,13 +192,13 @@ describe('statistics.csv', () => {
 describe('sources.yaml', () => {
   it('reports a wrong type at the line of the value', async () => {
     await data.edit(SOURCES, (yaml) => yaml.replace('n: 4272', 'n: "4,272"'));
-    expect(await problems()).toEqual(['<data>/benchmarks/sources.yaml:19:8: n: expected a whole number of respondents, found "4,272"']);
+    expect(await problems()).toEqual(['<data>/benchmarks/sources.yaml:21:8: n: expected a whole number of respondents, found "4,272"']);
   });
 
   it('reports a release date in the future', async () => {
     await data.edit(SOURCES, (yaml) => yaml.replace('released: 2023-10-18', 'released: 2027-10-18').replace('year: 2023\n    released: 2027', 'year: 2027\n    released: 2027'));
     expect(await problems()).toEqual([
-      '<data>/benchmarks/sources.yaml:29:15: released: expected a release date on or before today (2026-11-23), found "2027-10-18"\n' +
+      '<data>/benchmarks/sources.yaml:32:15: released: expected a release date on or before today (2026-11-23), found "2027-10-18"\n' +
         '  hint: check the year; a figure cannot be cited before it is published',
     ]);
   });
@@ -206,7 +206,7 @@ describe('sources.yaml', () => {
   it('reports a date that does not exist', async () => {
     await data.edit(SOURCES, (yaml) => yaml.replace('released: 2019-11-15', 'released: 2019-11-31'));
     expect(await problems()).toEqual([
-      '<data>/benchmarks/sources.yaml:15:15: released: expected a date that exists on the calendar, found "2019-11-31"',
+      '<data>/benchmarks/sources.yaml:17:15: released: expected a date that exists on the calendar, found "2019-11-31"',
     ]);
   });
 
@@ -216,8 +216,8 @@ describe('sources.yaml', () => {
         .replace('url: https://hbr.org/', 'url: javascript:alert(1)//'),
     );
     expect(await problems()).toEqual([
-      '<data>/benchmarks/sources.yaml:36:13: status: expected one of "primary", "secondary", "unverified", "misquoted", found "verified"',
-      '<data>/benchmarks/sources.yaml:66:10: url: expected an http(s) URL, found "javascript:alert(1)//2014/10/the-value-of-keeping-the-rig..."',
+      '<data>/benchmarks/sources.yaml:41:13: status: expected one of "primary", "secondary", "unverified", "misquoted", found "verified"',
+      '<data>/benchmarks/sources.yaml:73:10: url: expected an http(s) URL, found "javascript:alert(1)//2014/10/the-value-of-keeping-the-rig..."',
     ]);
   });
 
@@ -225,7 +225,7 @@ describe('sources.yaml', () => {
     await data.edit(SOURCES, (yaml) => yaml.replace('id: xmi-2022-nps', 'id: xmi-2023-nps'));
     const found = await problems();
     expect(found[0]).toBe(
-      '<data>/benchmarks/sources.yaml:197:9: id: expected a unique id, found "xmi-2023-nps" again (first at line 187)\n  hint: give each publication its own id',
+      '<data>/benchmarks/sources.yaml:236:9: id: expected a unique id, found "xmi-2023-nps" again (first at line 205)\n  hint: give each publication its own id',
     );
   });
 

@@ -196,7 +196,7 @@ describe('company metrics on the site', () => {
   it('suppresses the small enterprise cell in 2025-Q2 in the model and on every page', async () => {
     for (const metric of report.metrics.filter((m) => m.source === 'survey')) {
       const cell = metric.result!.bySegmentWave.find((e) => e.segment === 'enterprise' && e.wave === '2025-Q2')!;
-      expect(cell, metric.id).toEqual({ wave: '2025-Q2', segment: 'enterprise', tier: null, value: null, low: null, high: null, se: null, n: null, suppressed: 'small_cell' });
+      expect(cell, metric.id).toEqual({ wave: '2025-Q2', segment: 'enterprise', tier: null, value: null, low: null, high: null, se: null, n: null, nEffective: null, suppressed: 'small_cell' });
     }
     const html = await page('en/metrics/csat');
     const grid = html.slice(html.indexOf('by segment, wave by wave'));
@@ -318,8 +318,8 @@ describe('every page', () => {
 describe('downloads and privacy', () => {
   it('offers every dataset as locale-independent CSV and JSON without suppressed cells', async () => {
     const csv = await readFile(join(out, 'downloads', 'metric-csat.csv'), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('metric,cut,wave,segment,tier,value,low,high,n');
-    expect(csv).toMatch(/\r\ncsat,latest,2026-Q3,,,81\.6\d*,/);
+    expect(csv.split('\r\n')[0]).toBe('metric,cut,wave,segment,tier,value,low,high,n,n_effective');
+    expect(csv).toMatch(/\r\ncsat,latest,2026-Q3,,,81\.5\d*,/);
     expect(csv).not.toContain('segment_wave,2025-Q2,enterprise');
     const json = JSON.parse(await readFile(join(out, 'downloads', 'all.json'), 'utf8'));
     expect(Object.keys(json.datasets)).toContain('comparisons');
@@ -337,6 +337,99 @@ describe('downloads and privacy', () => {
     expect(leaked).toEqual([]);
     const files = Object.keys(await treeDigest(out));
     expect(files.some((f) => f.startsWith('pagefind/'))).toBe(true);
+  });
+});
+
+describe('suppression that holds', () => {
+  type Row = { metric: string; cut: string; wave: string | null; segment: string | null; tier: string | null; value: number; n: number };
+  const segments = () => report.company.segments.map((s) => s.id);
+
+  it('recovers no hidden cell by subtracting published segments from a published total, in any download', async () => {
+    const rows = JSON.parse(await readFile(join(out, 'downloads', 'all-metrics.json'), 'utf8')) as Row[];
+    const recovered: string[] = [];
+    let totals = 0;
+    for (const metric of report.metrics) {
+      for (const wave of report.waves) {
+        const total = rows.find((r) => r.metric === metric.id && r.cut === 'wave' && r.wave === wave);
+        if (!total) continue;
+        totals++;
+        const parts = rows.filter((r) => r.metric === metric.id && r.cut === 'segment_wave' && r.wave === wave);
+        const missing = segments().filter((s) => !parts.some((p) => p.segment === s));
+        const rest = total.n - parts.reduce((sum, p) => sum + p.n, 0);
+        // One missing segment with people in it would be recovered exactly: n, and the value from the sums.
+        if (missing.length === 1 && rest > 0) recovered.push(`${metric.id} ${wave} ${missing[0]}: n = ${rest}`);
+      }
+      // Loyalty tiers are part of the latest wave in the same way.
+      const tiers = rows.filter((r) => r.metric === metric.id && r.cut === 'tier');
+      const tierCells = metric.result?.byTier ?? [];
+      if (tierCells.length > 0 && tierCells.length - tiers.length === 1 && tierCells.some((e) => e.suppressed === 'small_cell')) recovered.push(`${metric.id} tiers`);
+    }
+    expect(totals).toBeGreaterThan(150);
+    expect(recovered).toEqual([]);
+    // The survey cell hidden for being small has a complementary partner in its wave.
+    const csat = report.metrics.find((m) => m.id === 'csat')!.result!;
+    const q2 = csat.bySegmentWave.filter((e) => e.wave === '2025-Q2' && e.suppressed !== null).map((e) => [e.segment, e.suppressed]);
+    expect(q2).toEqual([['small-business', 'complementary'], ['enterprise', 'small_cell']]);
+  });
+
+  it('hides the same segments in every survey question of a wave, so item counts give nothing away', async () => {
+    const rows = JSON.parse(await readFile(join(out, 'downloads', 'all-metrics.json'), 'utf8')) as Row[];
+    const survey = report.metrics.filter((m) => m.source === 'survey').map((m) => m.id);
+    for (const wave of report.waves) {
+      const patterns = new Set(survey.map((id) => segments().filter((s) => !rows.some((r) => r.metric === id && r.cut === 'segment_wave' && r.wave === wave && r.segment === s)).join(',')));
+      expect(patterns.size, wave).toBe(1);
+    }
+  });
+
+  it('says why a cell is hidden to protect another', async () => {
+    const html = text(await page('en/metrics/csat'));
+    expect(html).toContain('Small businesses 2025-Q2: hidden to protect a small group');
+  });
+});
+
+describe('claims on the demo site', () => {
+  it('cites no gap to another population and no verdict without a known public uncertainty', async () => {
+    for (const metric of report.metrics) {
+      for (const c of metric.comparisons) {
+        const s = report.library.statistics.find((x) => x.id === c.statisticId)!;
+        if (!c.comparable) expect([c.gap, c.verdict], `${metric.id} ${c.statisticId}`).toEqual([null, null]);
+        if (s.uncertainty.se === null && c.verdict !== null) expect(c.verdict).toBe('cannot_judge');
+      }
+    }
+    // The demo company is in Finland, Thailand and Vietnam: every public figure is US or global, so all are context.
+    expect(report.metrics.flatMap((m) => m.comparisons).filter((c) => c.comparable)).toEqual([]);
+    const reasons = report.recommendations.flatMap((r) => r.reasons);
+    expect(reasons.filter((r) => r.kind === 'gap')).toEqual([]);
+    const en = text(await page('en'));
+    expect(en).not.toContain('more than the uncertainty allows');
+    expect(en).not.toContain('Qualtrics XM Institute');
+    expect(en).toContain('No public figure measures the same thing for a population like your customers');
+    const nps = text(await page('en/metrics/nps'));
+    expect(nps).toContain('Context, not a benchmark: different countries and another industry. No gap is computed.');
+    expect(nps).toContain('Context, not a benchmark: different countries. No gap is computed.');
+    expect(nps).not.toContain('larger than the uncertainty');
+  });
+
+  it('measures the newest quarter\'s complaint resolution like the others: no censoring decline', async () => {
+    const resolution = report.metrics.find((m) => m.id === 'complaint_resolution_rate')!;
+    const values = resolution.result!.byWave.map((e) => e.value!);
+    // The newest quarter sits inside the range of the earlier ones (before: 85.2 % against about 92 %).
+    const newest = values.at(-1)!;
+    expect(newest).toBeGreaterThanOrEqual(Math.min(...values.slice(0, -1)));
+    expect(newest).toBeLessThanOrEqual(Math.max(...values.slice(0, -1)));
+    expect(resolution.changes.sinceFirst!.verdict).toBe('no_clear_change');
+    const reasons = report.recommendations.flatMap((r) => r.reasons).filter((r) => r.metric === 'complaint_resolution_rate');
+    expect(reasons).toEqual([]);
+    const guidance = text(await page('en/guidance/customer-experience'));
+    expect(guidance).not.toContain('Complaint resolution rate has moved the wrong way');
+  });
+
+  it('states n and the interval of every survey figure in the summary tables', async () => {
+    const overview = text(await page('en'));
+    const csat = report.metrics.find((m) => m.id === 'csat')!.result!.latest;
+    expect(overview).toContain(`n = ${csat.n!.toLocaleString('en')}`);
+    const segments = text(await page('en/segments'));
+    expect(segments.match(/n = /g)!.length).toBeGreaterThanOrEqual(report.company.segments.length * 3);
   });
 });
 

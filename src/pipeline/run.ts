@@ -26,7 +26,8 @@ export interface RunResult {
   issues: Issue[];
   /** Problems that do not stop the build (e.g. text not yet translated). */
   warnings: Issue[];
-  counts: { sources: number; statistics: number; respondents: number; customers: number; orders: number; complaints: number };
+  /** Answers counted (after the repeat-answer rule), and customers, orders and complaints in the reporting period. */
+  counts: { sources: number; statistics: number; respondents: number; repeatAnswersSkipped: number; customers: number; orders: number; complaints: number };
 }
 
 export async function runDataBuild(options: RunOptions): Promise<RunResult> {
@@ -59,6 +60,7 @@ export async function runDataBuild(options: RunOptions): Promise<RunResult> {
     sources: benchmarksResult.benchmarks.sources.length,
     statistics: benchmarksResult.benchmarks.statistics.length,
     respondents: data?.counts.respondents ?? 0,
+    repeatAnswersSkipped: data?.counts.repeatAnswersSkipped ?? 0,
     customers: data?.counts.customers ?? 0,
     orders: data?.counts.orders ?? 0,
     complaints: data?.counts.complaints ?? 0,
