@@ -263,3 +263,78 @@ describe('suppression that holds', () => {
     expect(r.bySegmentWave.map((e) => e.suppressed)).toEqual(['small_cell', 'small_cell', null]);
   });
 });
+
+describe('a company with a real benchmark', () => {
+  it('gives verdicts only to same-measure figures of its own market and industry, adjusted together, and draws them', async () => {
+    const { tempDataDir } = await import('./helpers/data-dir.ts');
+    const { runDataBuild } = await import('../src/pipeline/run.ts');
+    const { loadTranslationSystem } = await import('../src/i18n/node.ts');
+    const { comparisonChart } = await import('../src/site/charts.ts');
+    const { appendFile, readFile, writeFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const data = await tempDataDir();
+    try {
+      // A Finnish probability survey of retail customers, n = 3,000, design effect 1.5 (n_eff 2,000).
+      await appendFile(join(data.dir, 'benchmarks', 'sources.yaml'), [
+        '',
+        '  - id: fi-retail-panel-2026',
+        '    publisher: Example Research',
+        '    title: Finnish retail NPS panel',
+        '    year: 2026',
+        '    released: 2026-06-01',
+        '    fieldwork: { start: 2026-04-01, end: 2026-04-30 }',
+        '    population: Finnish retail customers',
+        '    markets: [FI]',
+        '    n: 3000',
+        '    sample: probability',
+        '    design_effect: 1.5',
+        '    method: Probability-based online panel',
+        '    status: primary',
+        '',
+      ].join('\n'));
+      const stats = join(data.dir, 'benchmarks', 'statistics.csv');
+      await writeFile(stats, (await readFile(stats, 'utf8')) +
+        'fi-retail-nps-near,fi-retail-panel-2026,nps,level,points,-100..100,8,,,,,,,retail,"Net Promoter Score of retailers",primary,,\n' +
+        'fi-retail-nps-far,fi-retail-panel-2026,nps,level,points,-100..100,20,,,,,,,retail,"Net Promoter Score of retailers",primary,,\n');
+      const result = await runDataBuild({ dataDir: data.dir, contentDir: 'content', today: '2026-11-23' });
+      expect(result.issues).toEqual([]);
+      const report = result.report!;
+      const nps = report.metrics.find((m) => m.id === 'nps')!;
+      const byId = (id: string) => nps.comparisons.find((c) => c.statisticId === id)!;
+      const company = nps.result!.latest;
+      // near: gap = NPS - 8; far: gap = NPS - 20. Public SE from n_eff = 2,000, no passives.
+      for (const [id, value] of [['fi-retail-nps-near', 8], ['fi-retail-nps-far', 20]] as const) {
+        const c = byId(id);
+        const v = value / 100;
+        const nAdj = 2000 + 3;
+        const p = ((1 + v) / 2 * 2000 + 0.75) / nAdj;
+        const d = ((1 - v) / 2 * 2000 + 0.75) / nAdj;
+        const seBenchmark = 100 * Math.sqrt((p + d - (p - d) ** 2) / nAdj);
+        expect(c.comparable, id).toBe(true);
+        expect(c.gap).toBeCloseTo(company.value! - value, 10);
+        expect(c.margin).toBeCloseTo(1.959963984540054 * Math.sqrt(company.se! ** 2 + seBenchmark ** 2), 8);
+      }
+      // Two tests in the family: Holm doubles the smaller p and keeps the larger.
+      const near = byId('fi-retail-nps-near');
+      const far = byId('fi-retail-nps-far');
+      expect(far.pAdjusted).toBeCloseTo(Math.min(1, 2 * far.p!), 12);
+      expect(near.pAdjusted).toBeCloseTo(Math.max(near.p!, far.pAdjusted!), 12);
+      expect(far.verdict).toBe('larger_than_uncertainty');
+      expect(near.verdict).toBe('within_uncertainty');
+      // The US figures stay context, whatever their industry.
+      expect(byId('xmi-2023-nps-retail')).toMatchObject({ comparable: false, verdict: null, flags: ['country', 'benchmark_uncertainty_unknown'] });
+      // Only the tested, bad gap becomes a reason.
+      const gapReasons = report.recommendations.flatMap((r) => r.reasons).filter((r) => r.kind === 'gap');
+      expect(new Set(gapReasons.map((r) => r.kind === 'gap' && r.statisticId))).toEqual(new Set(['fi-retail-nps-far']));
+      const t = (await loadTranslationSystem()).translator('en');
+      const chart = comparisonChart(report, nps, t)!;
+      expect(chart.table.columns).toEqual(['Public figure', 'Company', 'Value', 'Gap', 'Verdict']);
+      expect(chart.table.rows.map((r) => [r[0], r[4]])).toEqual([
+        ['Example Research 2026', 'within the uncertainty'],
+        ['Example Research 2026', 'larger than the uncertainty'],
+      ]);
+    } finally {
+      await data.remove();
+    }
+  }, 60_000);
+});

@@ -1,6 +1,7 @@
 /**
  * The UI-strings check, part of `npm run check`, the build and the tests: every locale has every
- * key, no key is left unused by the code, and placeholders agree across locales.
+ * key, no key is left unused by the code, every key the code asks for exists, and placeholders
+ * agree across locales.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -12,6 +13,8 @@ import { readStringsFiles, STRINGS_DIR } from './node.ts';
 
 const SRC_DIR = fileURLToPath(new URL('../', import.meta.url));
 const KEY_LITERAL = /['"`]([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)['"`]/g;
+/** A translation call with a literal key, such as a call of t with 'compare.col_gap'. */
+const CALLED_KEY = /\bt\(\s*['"]([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)['"]/g;
 
 export interface TranslationCheckOptions {
   stringsDir?: string;
@@ -74,7 +77,13 @@ export async function checkTranslations(options: TranslationCheckOptions = {}): 
       issues.push({ ...at(locale, key), field: key, message: 'expected the same {placeholders} as en.json', hint: `English: ${JSON.stringify(dictionaries.en[key])}` });
     }
   }
-  const used = await usedKeys(options.codeDir ?? SRC_DIR);
+  const { used, called } = await usedKeys(options.codeDir ?? SRC_DIR);
+  const known = new Set(system.keys());
+  for (const [key, where] of called) {
+    if (!known.has(key)) {
+      issues.push({ file: where.file, line: where.line, column: where.column, field: key, message: 'expected a UI string that en.json has, found a key no strings file defines', hint: `add "${key}" to every strings file, or use an existing key` });
+    }
+  }
   for (const key of system.keys()) {
     if (!used.has(key)) {
       issues.push({ ...at('en', key), field: key, message: 'expected this UI string to be used by the code, found no use', hint: 'remove it from every strings file, or use it' });
@@ -83,13 +92,20 @@ export async function checkTranslations(options: TranslationCheckOptions = {}): 
   return issues;
 }
 
-async function usedKeys(dir: string): Promise<Set<string>> {
+async function usedKeys(dir: string): Promise<{ used: Set<string>; called: Map<string, Pick<Issue, 'file' | 'line' | 'column'>> }> {
   const used = new Set<string>();
+  const called = new Map<string, Pick<Issue, 'file' | 'line' | 'column'>>();
   for (const path of await sourceFiles(dir)) {
     const text = await readFile(path, 'utf8');
     for (const match of text.matchAll(KEY_LITERAL)) used.add(match[1]!);
+    for (const match of text.matchAll(CALLED_KEY)) {
+      if (called.has(match[1]!)) continue;
+      const before = text.slice(0, match.index);
+      const line = before.split('\n').length;
+      called.set(match[1]!, { file: relative(process.cwd(), path), line, column: match.index! - before.lastIndexOf('\n') });
+    }
   }
-  return used;
+  return { used, called };
 }
 
 async function sourceFiles(dir: string): Promise<string[]> {

@@ -14,7 +14,7 @@ import { metricDatasetId } from '../downloads/datasets.ts';
 import type { Report, ReportComparison, ReportEstimate, ReportMetric } from '../schemas/report.ts';
 import { formatStatisticValue, sourceYear, STATUS_LABEL, STATUS_SYMBOL } from './benchmark-text.ts';
 import { segmentName, sourceById, statisticById } from './lookup.ts';
-import { formatInterval, formatMetricValue, METRIC_NAME, suppressionText, TIER_LABEL } from './metric-text.ts';
+import { formatInterval, formatMetricValue, GAP_VERDICT_LABEL, METRIC_NAME, suppressionText, TIER_LABEL } from './metric-text.ts';
 
 export interface SiteChart extends Chart {
   /** The download (without extension) holding this chart's figures. */
@@ -262,8 +262,8 @@ export function comparisonChart(report: Report, metric: ReportMetric, t: Transla
       legend: { company: report.company.name, benchmark: t('chart.legend_benchmark') },
     }),
     table: {
-      columns: [t('compare.col_benchmark'), t('chart.col_company'), t('compare.col_value'), t('compare.col_gap'), t('compare.col_flags')],
-      rows: rows.map(({ c, s, label }) => [label, fmt(latest.value!), formatStatisticValue(s, t), t.format.signedNumber(c.gap!, 1), String(c.flags.length)]),
+      columns: [t('compare.col_benchmark'), t('chart.col_company'), t('compare.col_value'), t('compare.col_gap'), t('compare.col_verdict')],
+      rows: rows.map(({ c, s, label }) => [label, fmt(latest.value!), formatStatisticValue(s, t), t.format.signedNumber(c.gap!, 1), c.verdict === null ? '' : t(GAP_VERDICT_LABEL[c.verdict])]),
     },
     notes: [directionNote(metric, t), ...rows.map(({ c }) => benchmarkNote(report, c, t)), t('chart.flags_note')],
   };
