@@ -85,6 +85,11 @@ describe('benchmark or context', () => {
     expect(noIndustry.flags).toEqual(['industry']);
   });
 
+  it('keeps a figure that covers some of the company\'s markets as a benchmark, and says so', () => {
+    const c = compare(nps, link, company(10, 2), stat({}), { markets: ['US', 'GB'], industry: 'retail' });
+    expect(c).toMatchObject({ comparable: true, gap: -10, flags: ['partial_markets'] });
+  });
+
   it('never lets a differently worded question be more than context', () => {
     const concern = metricDefinition('data_concern');
     const c = compare(concern, concern.benchmarks[0]!, company(57, 1), stat({ metric: 'data_concern', unit: 'percent', scale: { min: 0, max: 100 }, value: 79, industry: null }), us);

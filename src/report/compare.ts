@@ -29,6 +29,7 @@ export const COMPARABILITY_FLAGS = [
   'measure',
   'range',
   'country',
+  'partial_markets',
   'industry',
   'age',
   'status',
@@ -92,13 +93,15 @@ export function compare(
   if (stat.measure !== 'level') flags.push('measure');
   if (stat.value === null || stat.qualifier !== null) flags.push('range');
   if (stat.markets.includes('global') || !stat.markets.some((m) => profile.markets.includes(m))) flags.push('country');
+  // Some of the company's markets only: still a benchmark, but the reader is told.
+  else if (profile.markets.some((m) => !stat.markets.includes(m))) flags.push('partial_markets');
   if (stat.industry !== null && stat.industry !== profile.industry) flags.push('industry');
   if (stat.stale) flags.push('age');
   if (stat.status === 'unverified' || stat.status === 'misquoted') flags.push('status');
   if (stat.uncertainty.basis === 'opt_in') flags.push('opt_in_sample');
   else if (stat.uncertainty.se === null && stat.uncertainty.basis !== 'not_single_value') flags.push('benchmark_uncertainty_unknown');
 
-  const disqualifying = flags.filter((f) => f !== 'opt_in_sample' && f !== 'benchmark_uncertainty_unknown');
+  const disqualifying = flags.filter((f) => f !== 'opt_in_sample' && f !== 'benchmark_uncertainty_unknown' && f !== 'partial_markets');
   const comparable = link.measures === 'same_measure' && disqualifying.length === 0;
   if (!comparable || company.value === null || stat.value === null) {
     return { statisticId: stat.id, comparable, gap: null, margin: null, p: null, pAdjusted: null, verdict: comparable ? 'cannot_judge' : null, flags };

@@ -65,6 +65,7 @@ export const FLAG_LABEL: Record<ComparabilityFlag, string> = {
   measure: 'flag.measure',
   range: 'flag.range',
   country: 'flag.country',
+  partial_markets: 'flag.partial_markets',
   industry: 'flag.industry',
   age: 'flag.age',
   status: 'flag.status',
@@ -148,32 +149,30 @@ export function formatInterval(metric: Pick<ReportMetric, 'kind'>, e: ReportEsti
   return t('value.range', { low: formatMetricValue(metric, e.low, t), high: formatMetricValue(metric, e.high, t) });
 }
 
-/** A gap or difference in the metric's own unit, signed: "+4.2 pp", "−12.0 points", "−1.9 h", "+0.15 orders per customer". */
-export function formatGap(metric: Pick<ReportMetric, 'kind'>, gap: number, t: Translator): string {
+/** An amount in the metric's own unit: "4.2 pp", "12.0 points", "1.9 h", "0.15 orders per customer"; signed for gaps. */
+function formatInUnit(metric: Pick<ReportMetric, 'kind'>, amount: number, t: Translator, signed: boolean): string {
+  const digits = metric.kind === 'orders' ? 2 : 1;
+  const value = signed ? t.format.signedNumber(amount, digits) : t.format.number(amount, digits);
   switch (metric.kind) {
     case 'share':
-      return t('unit.pp_value', { value: t.format.signedNumber(gap, 1) });
+      return t('unit.pp_value', { value });
     case 'hours':
-      return t('unit.hours_value', { value: t.format.signedNumber(gap, 1) });
+      return t('unit.hours_value', { value });
     case 'orders':
-      return t('unit.orders_value', { value: t.format.signedNumber(gap, 2) });
+      return t('unit.orders_value', { value });
     default:
-      return t('unit.points_value', { value: t.format.signedNumber(gap, 1) });
+      return t('unit.points_value', { value });
   }
 }
 
-/** An unsigned amount in the metric's unit, e.g. a threshold: "2.0 pp", "2.0 h", "0.10 orders per customer". */
+/** A gap or difference, signed: "+4.2 pp", "−12.0 points", "−1.9 h", "+0.15 orders per customer". */
+export function formatGap(metric: Pick<ReportMetric, 'kind'>, gap: number, t: Translator): string {
+  return formatInUnit(metric, gap, t, true);
+}
+
+/** An unsigned amount, e.g. a materiality threshold: "2.0 pp", "2.0 h", "0.10 orders per customer". */
 export function formatThreshold(metric: Pick<ReportMetric, 'kind'>, amount: number, t: Translator): string {
-  switch (metric.kind) {
-    case 'share':
-      return t('unit.pp_value', { value: t.format.number(amount, 1) });
-    case 'hours':
-      return t('unit.hours_value', { value: t.format.number(amount, 1) });
-    case 'orders':
-      return t('unit.orders_value', { value: t.format.number(amount, 2) });
-    default:
-      return t('unit.points_value', { value: t.format.number(amount, 1) });
-  }
+  return formatInUnit(metric, amount, t, false);
 }
 
 /** The 95 % interval of a difference in the metric's unit, e.g. "−3.1 to +5.2 pp". */
