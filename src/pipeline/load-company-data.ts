@@ -142,6 +142,7 @@ export async function loadCompanyData(dataDir: string, company: Company): Promis
       repeatAnswers: company.repeat_answers,
     });
     const ids = new Set<string>();
+    const untargeted = new Map<string, { rows: number; segment: string; country: string; at: { file: string; line: number; column: number } }>();
     const result = await read(files.survey, surveyColumns, (row, context) => {
       const okSegment = checkSegment(row.segment, context);
       const okWave = checkWave(row.wave, context, 'wave');
@@ -156,12 +157,24 @@ export async function loadCompanyData(dataDir: string, company: Company): Promis
         return;
       }
       if (weighting && !weighting.targets.has(weightingCell(weighting.by, row.segment, row.country))) {
-        problem(context, 'country', `expected a country with a weighting target for segment "${row.segment}" in company.yaml, found "${row.country}"`, 'add a target for this segment and country under weighting.targets, or weight by segment only');
+        // Reported once per segment and country, at its first row, with how many rows it affects.
+        const key = `${row.segment}\u0000${row.country}`;
+        const seen = untargeted.get(key);
+        if (seen) seen.rows++;
+        else untargeted.set(key, { rows: 1, segment: row.segment, country: row.country, at: { file: context.file, line: context.line, column: context.columnOf('country') } });
         return;
       }
       aggregate.add(row);
     }, { rules: [] });
     if (result.readable) needRows(files.survey, result.rows, 'respondent');
+    for (const { rows, segment, country, at } of untargeted.values()) {
+      issues.push({
+        ...at,
+        field: 'country',
+        message: `expected a weighting target in company.yaml for segment "${segment}" and country "${country}", found none (${rows === 1 ? '1 row' : `${rows} rows, the first here`})`,
+        hint: `add { segment: ${segment}, country: ${country}, share: … } under weighting.targets, or weight by segment only`,
+      });
+    }
     survey = aggregate;
     Object.assign(results, aggregate.results(minimum));
   }

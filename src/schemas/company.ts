@@ -87,7 +87,7 @@ export const companySchema = z
     c.weighting.targets.forEach((target, i) => {
       const at = (field: string) => ['weighting', 'targets', i, field];
       if (!segmentIds.has(target.segment)) {
-        ctx.addIssue({ code: 'custom', path: at('segment'), message: `expected a segment listed under segments (${[...segmentIds].join(', ')}), found "${target.segment}"` });
+        ctx.addIssue({ code: 'custom', path: at('segment'), message: `expected a segment listed under segments (${[...segmentIds].join(', ')})`, input: target.segment });
       }
       if (c.weighting!.by === 'segment' && target.country !== undefined) {
         ctx.addIssue({ code: 'custom', path: at('country'), message: 'expected no country when weighting by segment only', input: target.country });
@@ -96,12 +96,12 @@ export const companySchema = z
         ctx.addIssue({ code: 'custom', path: at('segment'), message: 'expected a country for each target when weighting by segment and country' });
       }
       const key = `${target.segment}|${target.country ?? ''}`;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: at('segment'), message: `expected one target per cell, found ${target.segment}${target.country ? ` ${target.country}` : ''} again` });
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: at('segment'), message: 'expected one target per segment (and country), found this one again', input: `${target.segment}${target.country ? ` ${target.country}` : ''}` });
       seen.add(key);
     });
     if (c.weighting.by === 'segment') {
       for (const id of segmentIds) {
-        if (!seen.has(`${id}|`)) ctx.addIssue({ code: 'custom', path: ['weighting', 'targets'], message: `expected a target for every segment, found none for "${id}"` });
+        if (!seen.has(`${id}|`)) ctx.addIssue({ code: 'custom', path: ['weighting', 'targets'], message: `no target for segment "${id}": expected one for every segment when weighting by segment` });
       }
     }
   })
