@@ -93,7 +93,7 @@ export function createOrdersAggregate(waves: readonly string[], segments: readon
   let firstDay = new Int32Array(capacity);
   let firstReferral = new Uint8Array(capacity);
   let lastDay = new Int32Array(capacity);
-  let segmentOfCustomer = new Uint8Array(capacity);
+  let segmentOfCustomer = new Int32Array(capacity); // any number of segments
   let revenueLastYear = new Float64Array(capacity);
 
   // Per order quarter x segment: orders, above quote, promises due, promises kept.

@@ -12,7 +12,7 @@ import {
   type StatisticTranslation,
 } from '../schemas/benchmark-translations.ts';
 import type { Benchmarks, LoadedSource, LoadedStatistic } from './load-benchmarks.ts';
-import { dataFile, exists, readYamlFile } from './files.ts';
+import { dataFile, inspectFile, readYamlFile } from './files.ts';
 import { closest, type Issue } from './issues.ts';
 
 export interface LibraryTranslations {
@@ -50,12 +50,17 @@ export async function loadLibraryTranslations(
 
   for (const locale of locales.filter((l) => l !== 'en')) {
     const file = dataFile(dataDir, `benchmarks/translations/${locale}.yaml`);
-    if (!(await exists(file.path))) {
+    const found = await inspectFile(file);
+    if (found !== 'file' && found !== 'absent') {
+      issues.push(found);
+      continue;
+    }
+    if (found === 'absent') {
       warnings.push({ file: file.display, line: 0, column: 0, message: `expected ${locale} wording of the benchmark library, found no file; every text shows in English`, hint: 'see README, "Translating the benchmark library"' });
       continue;
     }
     const result = await readYamlFile(file, translationsFileSchema, 'see README, "Translating the benchmark library"');
-    issues.push(...result.issues);
+    for (const issue of result.issues) issues.push(issue); // not push(...): a file can have 100,000s of problems
     if (!result.data || !result.locate) continue;
     const locate = result.locate;
     const at = (path: (string | number)[], field: string | undefined, message: string, hint: string): Issue => {

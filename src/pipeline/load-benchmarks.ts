@@ -3,7 +3,7 @@
  * `benchmarks/statistics.csv`, validated file by file and then across files.
  */
 import { sourcesFileSchema, statisticColumns, statisticRules, type Source, type StatisticRow } from '../schemas/benchmarks.ts';
-import { dataFile, exists, missingFile, readYamlFile } from './files.ts';
+import { dataFile, inspectFile, missingFile, readYamlFile } from './files.ts';
 import { closest, type Issue } from './issues.ts';
 import { readTableFile } from './table.ts';
 
@@ -30,8 +30,9 @@ export interface BenchmarkLoadOptions {
 export async function loadBenchmarks(
   dataDir: string,
   options: BenchmarkLoadOptions,
-): Promise<{ benchmarks: Benchmarks; issues: Issue[] }> {
+): Promise<{ benchmarks: Benchmarks; issues: Issue[]; warnings: Issue[] }> {
   const issues: Issue[] = [];
+  const warnings: Issue[] = [];
   const sourcesFile = dataFile(dataDir, 'benchmarks/sources.yaml');
   const statisticsFile = dataFile(dataDir, 'benchmarks/statistics.csv');
 
@@ -40,7 +41,7 @@ export async function loadBenchmarks(
     sourcesFileSchema,
     'list each publication under "sources:"; see README, "Adding a benchmark"',
   );
-  issues.push(...sourcesResult.issues);
+  for (const issue of sourcesResult.issues) issues.push(issue);
   const locate = sourcesResult.locate ?? (() => ({ line: 1, column: 1 }));
   const sources: LoadedSource[] = (sourcesResult.data?.sources ?? []).map((source, i) => ({
     ...source,
@@ -79,8 +80,11 @@ export async function loadBenchmarks(
   });
 
   const statistics: LoadedStatistic[] = [];
-  if (!(await exists(statisticsFile.path))) {
+  const statisticsFound = await inspectFile(statisticsFile);
+  if (statisticsFound === 'absent') {
     issues.push(missingFile(statisticsFile, 'one row per published figure; see README, "Adding a benchmark"'));
+  } else if (statisticsFound !== 'file') {
+    issues.push(statisticsFound);
   } else {
     const seen = new Map<string, number>();
     const result = await readTableFile(
@@ -114,16 +118,32 @@ export async function loadBenchmarks(
           return;
         }
         const decimals = Math.max(...(['value', 'low', 'high'] as const).map((f) => decimalsOf(context.raw(f))));
+        // 0.79 where 79 % was meant passes the 0-100 check, and would make every gap absurd.
+        if (row.unit === 'percent' && row.measure === 'level') {
+          const amounts = [row.value, row.low, row.high].filter((v): v is number => v !== undefined);
+          if (amounts.length > 0 && amounts.some((v) => v > 0) && amounts.every((v) => v <= 1)) {
+            warnings.push({
+              file: context.file,
+              line: context.line,
+              column: context.columnOf(row.value !== undefined ? 'value' : 'low'),
+              field: row.value !== undefined ? 'value' : 'low',
+              message: `expected a percentage from 0 to 100, found ${amounts.join(' to ')}, which looks like a fraction`,
+              hint: `if the source says ${Math.round(amounts[0]! * 1000) / 10} %, write ${Math.round(amounts[0]! * 1000) / 10}; if it really says under 1 %, add a note saying so`,
+            });
+          }
+        }
         statistics.push({ ...row, decimals, origin: { file: statisticsFile.name, line: context.line } });
       },
       { rules: statisticRules },
     );
-    issues.push(...result.issues);
+    for (const issue of result.issues) issues.push(issue); // not push(...): a file can have 100,000s of problems
     if (result.rows === 0 && result.issues.length === 0) {
       issues.push({ file: statisticsFile.display, line: 2, column: 1, message: 'expected at least one figure below the header, found none' });
     }
   }
-  return { benchmarks: { sources, statistics }, issues };
+  // A figure written as a fraction but explained in its note is taken as meant.
+  const meant = warnings.filter((w) => !statistics.some((st) => st.origin.line === w.line && st.note !== undefined));
+  return { benchmarks: { sources, statistics }, issues, warnings: meant };
 }
 
 function decimalsOf(raw: string): number {

@@ -20,9 +20,19 @@ import { createOrdersAggregate, type OrdersAggregate } from '../metrics/orders.t
 import { createSurveyAggregate, weightingCell, type SurveyAggregate } from '../metrics/survey.ts';
 import { quartersBetween } from '../metrics/quarters.ts';
 import type { MetricResult } from '../metrics/results.ts';
-import { dataFile, exists, type DataFile } from './files.ts';
+import type { MetricKind } from '../metrics/catalogue.ts';
+import { dataFile, inspectFile, type DataFile } from './files.ts';
 import { closest, type Issue } from './issues.ts';
 import { readTableFile, type RowContext } from './table.ts';
+
+/** The scale each kind of metric is published on, for figures supplied in kpis.csv. */
+const KPI_SCALE: Record<MetricKind, [number, number, string]> = {
+  share: [0, 100, 'a percentage'],
+  nps: [-100, 100, 'a Net Promoter Score'],
+  index: [0, 100, 'an index'],
+  hours: [0, 24 * 366, 'a number of hours'],
+  orders: [0, 10_000, 'a number of orders per customer'],
+};
 
 export interface CompanyData {
   waves: string[];
@@ -37,7 +47,10 @@ export interface CompanyData {
   files: { survey: boolean; orders: boolean; complaints: boolean; kpis: boolean };
 }
 
-export async function loadCompanyData(dataDir: string, company: Company): Promise<{ data: CompanyData; issues: Issue[] }> {
+/** Amounts above this are typing or export errors, and would overflow the sums. */
+const MAX_AMOUNT = 1_000_000_000;
+
+export async function loadCompanyData(dataDir: string, company: Company, options: { today?: string } = {}): Promise<{ data: CompanyData; issues: Issue[] }> {
   const issues: Issue[] = [];
   const waves = quartersBetween(company.reporting_period.start, company.reporting_period.end);
   const segmentIds = company.segments.map((s) => s.id);
@@ -50,19 +63,31 @@ export async function loadCompanyData(dataDir: string, company: Company): Promis
     complaints: dataFile(dataDir, 'company/complaints.csv'),
     kpis: dataFile(dataDir, 'company/kpis.csv'),
   };
+  // A path that holds a folder, a device or a link out of the data folder is a problem, and the
+  // file is then neither read nor taken as absent (which would publish "0 orders").
+  const found = {
+    survey: await inspectFile(files.survey),
+    orders: await inspectFile(files.orders),
+    complaints: await inspectFile(files.complaints),
+    kpis: await inspectFile(files.kpis),
+  };
+  for (const f of Object.values(found)) if (f !== 'file' && f !== 'absent') issues.push(f);
   const present = {
-    survey: await exists(files.survey.path),
-    orders: await exists(files.orders.path),
-    complaints: await exists(files.complaints.path),
-    kpis: await exists(files.kpis.path),
+    survey: found.survey === 'file',
+    orders: found.orders === 'file',
+    complaints: found.complaints === 'file',
+    kpis: found.kpis === 'file',
   };
 
   const problem = (context: RowContext, field: string, message: string, hint?: string) =>
     issues.push({ file: context.file, line: context.line, column: context.columnOf(field), field, message, ...(hint ? { hint } : {}) });
   const checkSegment = (segment: string, context: RowContext, allowAll = false) => {
     if (knownSegments.has(segment) || (allowAll && segment === 'all')) return true;
-    const guess = closest(segment, segmentIds);
-    problem(context, 'segment', `expected a segment listed in company.yaml (${segmentIds.join(', ')}${allowAll ? ', or "all"' : ''}), found "${segment}"`, guess ? `did you mean "${guess}"?` : 'add the segment to company.yaml with its labels');
+    // A segment written as its label ("Households", "Public sector") names its id in the hint.
+    const byLabel = company.segments.find((s) => Object.values(s.labels).some((label) => label.trim().toLowerCase() === segment.trim().toLowerCase()));
+    const guess = byLabel?.id ?? closest(segment, segmentIds);
+    const hint = byLabel ? `"${segment}" is the label of the segment "${byLabel.id}"; write its id` : guess ? `did you mean "${guess}"?` : 'add the segment to company.yaml with its labels';
+    problem(context, 'segment', `expected a segment listed in company.yaml (${segmentIds.join(', ')}${allowAll ? ', or "all"' : ''}), found "${segment}"`, hint);
     return false;
   };
   const checkWave = (wave: string, context: RowContext, field: string) => {
@@ -78,7 +103,7 @@ export async function loadCompanyData(dataDir: string, company: Company): Promis
     rules: Parameters<typeof readTableFile<S>>[4],
   ) => {
     const result = await readTableFile(file.path, file.display, spec, onRow, rules);
-    issues.push(...result.issues);
+    for (const issue of result.issues) issues.push(issue); // not push(...): a file can have 100,000s of problems
     // A problem in the header (or an empty or missing file) means no row could be read.
     return { rows: result.rows, readable: !result.issues.some((issue) => issue.line <= 1) };
   };
@@ -90,13 +115,23 @@ export async function loadCompanyData(dataDir: string, company: Company): Promis
   // Orders: each customer's segment, tier and behaviour.
   let orders: OrdersAggregate | undefined;
   const orderIds = new Set<string>();
-  // When orders.csv cannot be read at all (say, a bad header), the survey's customer ids are not
-  // checked against it: every one would look unknown.
+  // When orders.csv has problems of its own (a bad header, rows that could not be read), the
+  // survey's customer ids are not checked against it: the customers of the rejected rows would
+  // all look unknown, burying the real problem under a cascade.
   let ordersReadable = true;
   if (present.orders) {
     const aggregate = createOrdersAggregate(waves, segmentIds, company.reporting_period.end);
+    const before = issues.length;
     const result = await read(files.orders, orderColumns, (row, context) => {
       if (!checkSegment(row.segment, context)) return;
+      for (const field of ['quoted_amount', 'charged_amount'] as const) {
+        if (row[field] > MAX_AMOUNT) problem(context, field, `expected an amount of at most ${MAX_AMOUNT.toLocaleString('en')}, found ${row[field]}`, 'check for a misplaced decimal separator or an exponent');
+      }
+      if (row.quoted_amount > MAX_AMOUNT || row.charged_amount > MAX_AMOUNT) return;
+      if (options.today && row.order_date > options.today) {
+        problem(context, 'order_date', `expected an order date on or before today (${options.today}), found "${row.order_date}"`, 'check the year for a typo');
+        return;
+      }
       if (orderIds.has(row.order_id)) {
         problem(context, 'order_id', `expected a unique order id, found "${row.order_id}" again`, 'each order appears once; remove the duplicate row');
         return;
@@ -104,7 +139,7 @@ export async function loadCompanyData(dataDir: string, company: Company): Promis
       orderIds.add(row.order_id);
       aggregate.add(row);
     }, { rules: orderRules });
-    ordersReadable = result.readable;
+    ordersReadable = result.readable && issues.length === before;
     if (result.readable) needRows(files.orders, result.rows, 'order');
     orders = aggregate;
   }
@@ -182,6 +217,8 @@ export async function loadCompanyData(dataDir: string, company: Company): Promis
 
   // Pre-aggregated figures for what is not computed here.
   const kpis: KpiRow[] = [];
+  const kpiLines = new Map<string, number>();
+  const kpiShares = new Map<string, { max: number; first: { file: string; line: number; column: number } }>();
   if (present.kpis) {
     const { METRIC_IDS, metricDefinition } = await import('../metrics/catalogue.ts');
     await read(files.kpis, kpiColumns, (row, context) => {
@@ -196,8 +233,37 @@ export async function loadCompanyData(dataDir: string, company: Company): Promis
         return;
       }
       if (!checkSegment(row.segment, context, true) || !checkWave(row.period, context, 'period')) return;
+      // Every figure on its metric's own scale.
+      const definition = metricDefinition(row.metric);
+      const [min, max, what] = KPI_SCALE[definition.kind];
+      let inRange = true;
+      for (const field of ['value', 'low', 'high'] as const) {
+        const v = row[field];
+        if (v === undefined || (v >= min && v <= max)) continue;
+        inRange = false;
+        problem(context, field, `expected ${what} from ${min} to ${max} for ${row.metric}, found ${v}`, definition.kind === 'share' && v > 100 && v <= 10_000 ? 'shares are percentages from 0 to 100' : undefined);
+      }
+      if (!inRange) return;
+      const key = `${row.period}|${row.segment}|${row.metric}`;
+      const first = kpiLines.get(key);
+      if (first !== undefined) {
+        problem(context, 'metric', `expected one row per period, segment and metric, found ${row.period} ${row.segment} ${row.metric} again (first at line ${first})`, 'remove the repeated row');
+        return;
+      }
+      kpiLines.set(key, context.line);
       kpis.push(row);
+      if (definition.kind === 'share') {
+        const seen = kpiShares.get(row.metric) ?? { max: 0, first: { file: context.file, line: context.line, column: context.columnOf('value') } };
+        seen.max = Math.max(seen.max, row.value, row.high ?? 0);
+        kpiShares.set(row.metric, seen);
+      }
     }, { rules: kpiRules });
+    // A share metric whose every value is at most 1 was written as fractions (0.55 for 55 %).
+    for (const [metric, { max, first }] of kpiShares) {
+      if (max > 0 && max <= 1) {
+        issues.push({ ...first, field: 'value', message: `expected percentages from 0 to 100 for ${metric}, found only values from 0 to 1`, hint: 'the values look like fractions: write 55 % as 55, not 0.55' });
+      }
+    }
   }
 
   return {

@@ -34,16 +34,16 @@ export async function runDataBuild(options: RunOptions): Promise<RunResult> {
   // Load and validate: every file is read even when an earlier one has problems, so the
   // analyst sees all problems at once.
   const [companyResult, benchmarksResult] = await Promise.all([
-    loadCompany(options.dataDir),
+    loadCompany(options.dataDir, { today: options.today }),
     loadBenchmarks(options.dataDir, { today: options.today }),
   ]);
   // The company's own files need its settings (segments, reporting period) to be read at all.
   let data: CompanyData | undefined;
   const dataIssues: Issue[] = [];
   if (companyResult.company) {
-    const loaded = await loadCompanyData(options.dataDir, companyResult.company);
+    const loaded = await loadCompanyData(options.dataDir, companyResult.company, { today: options.today });
     data = loaded.data;
-    dataIssues.push(...loaded.issues);
+    for (const issue of loaded.issues) dataIssues.push(issue);
   }
   // Translations of the library's text, for the locales the company publishes.
   // Checked against the English only once the English itself is valid, so one broken row is
@@ -55,7 +55,7 @@ export async function runDataBuild(options: RunOptions): Promise<RunResult> {
   );
   const guidance = await loadGuidance(options.contentDir ?? resolve('content'), companyResult.company?.locales ?? []);
   const issues = sortIssues([...companyResult.issues, ...benchmarksResult.issues, ...dataIssues, ...translated.issues, ...guidance.issues]);
-  const warnings = sortIssues([...translated.warnings, ...guidance.warnings]);
+  const warnings = sortIssues([...benchmarksResult.warnings, ...translated.warnings, ...guidance.warnings]);
   const counts = {
     sources: benchmarksResult.benchmarks.sources.length,
     statistics: benchmarksResult.benchmarks.statistics.length,
@@ -74,8 +74,22 @@ export async function runDataBuild(options: RunOptions): Promise<RunResult> {
   // Join the findings with the guidance: which articles matter most, and why.
   assembled.guidance = guidance.topics;
   assembled.recommendations = recommend({ metrics: assembled.metrics, sayVsDo: assembled.sayVsDo, topics: guidance.topics });
-  const report = reportSchema.parse(assembled);
-  return { report, issues, warnings, counts };
+  // The model checks itself before any page sees it. A figure that fails (say, an amount so large
+  // that a sum overflows) is reported like a data problem, never as a stack trace.
+  const checked = reportSchema.safeParse(assembled);
+  if (!checked.success) {
+    const first = checked.error.issues[0]!;
+    const issue: Issue = {
+      file: 'report model',
+      line: 0,
+      column: 0,
+      field: first.path.join('.'),
+      message: `expected figures that can be published, found ${first.message.toLowerCase()} (${checked.error.issues.length} such figure${checked.error.issues.length === 1 ? '' : 's'})`,
+      hint: 'look for amounts or counts far outside their usual range in the company files',
+    };
+    return { issues: [issue], warnings, counts };
+  }
+  return { report: checked.data, issues, warnings, counts };
 }
 
 /** Today's date in UTC, or TRUST_TODAY when set (tests pin it). */

@@ -31,8 +31,9 @@ export function parseYaml(text: string, file: string): YamlDocument {
       file,
       line: pos.line,
       column: pos.col,
-      message: `expected valid YAML, found ${error.message.split('\n')[0]}`,
-      hint: yamlHint(error.code),
+      ...(/call stack/i.test(error.message)
+        ? { message: 'expected YAML nested a reasonable number of levels deep, found a file too deeply nested to read', hint: 'the file is not a data file this project writes; start from the README example' }
+        : { message: `expected valid YAML, found ${error.message.split('\n')[0]}`, hint: yamlHint(error.code) }),
     });
   }
   if (text.includes('\ufffd')) {
@@ -74,7 +75,28 @@ export function parseYaml(text: string, file: string): YamlDocument {
     }
     return locate(path);
   };
-  return { value: issues.length ? undefined : doc.toJS(), issues, locate, locateKey };
+  // Tags such as !!js/function are not data: the YAML library only warns and keeps the text.
+  for (const warning of doc.warnings) {
+    const pos = lineCounter.linePos(warning.pos[0]);
+    issues.push({ file, line: pos.line, column: pos.col, message: `expected plain YAML values, found ${warning.message.split('\n')[0]}`, hint: 'remove the tag (a word starting with "!"); write the value as plain text or a number' });
+  }
+  let value: unknown;
+  if (issues.length === 0) {
+    try {
+      // A few aliases are fine; thousands (a "billion laughs" file) would exhaust memory.
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      const deep = error instanceof RangeError;
+      issues.push({
+        file,
+        line: 1,
+        column: 1,
+        message: deep ? 'expected YAML nested a reasonable number of levels deep, found a file too deeply nested to read' : 'expected YAML whose aliases (*name) expand to a reasonable size, found aliases that repeat each other too many times',
+        hint: deep ? 'the file is not a data file this project writes; start from the README example' : 'write the values out instead of using anchors (&name) and aliases (*name)',
+      });
+    }
+  }
+  return { value, issues, locate, locateKey };
 }
 
 function yamlHint(code: string): string {

@@ -72,9 +72,9 @@ export const companySchema = z
       })
       .optional(),
     /** Gross margin as a share of revenue (0-1), for the retention scenario. */
-    gross_margin: z.number().gt(0).lt(1).optional(),
+    gross_margin: z.number().gt(0).optional(),
     /** Average cost of acquiring one customer, in `currency`. */
-    acquisition_cost: z.number().positive().optional(),
+    acquisition_cost: z.number().positive().max(10_000_000, { error: 'expected an acquisition cost per customer of at most 10,000,000' }).optional(),
   })
   .refine((c) => c.locales.includes(c.default_locale), {
     error: 'expected default_locale to be one of the listed locales',

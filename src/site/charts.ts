@@ -305,7 +305,14 @@ export function sayVsDoChart(report: Report, t: Translator): SiteChart | undefin
   if (rows.length === 0) return undefined;
   const label = (id: string) => segmentName(report, id, t.locale);
   const pct = (v: number) => t.format.percent(v, 0);
-  const missing = report.sayVsDo.filter((r) => !rows.includes(r)).map((r) => label(r.segment));
+  // Each segment left out, with the reason of the figure that is missing (small, hidden or none).
+  const missingRows = report.sayVsDo.filter((r) => !rows.includes(r));
+  const missingNotesList = missingNotes(
+    missingRows.map((r) => ({ ...(r.csat.value === null ? r.csat : r.retention), segment: r.segment })),
+    (e) => label(e.segment!),
+    t,
+    report.company.minimumCellSize,
+  );
   const flagged = rows.filter((r) => r.satisfiedNotLoyal);
   return {
     id: 'say-vs-do',
@@ -326,7 +333,7 @@ export function sayVsDoChart(report: Report, t: Translator): SiteChart | undefin
       columns: [t('metricpage.col_segment'), t('metric.csat.name'), t('metric.retention_rate.name'), t('chart.col_flag')],
       rows: rows.map((r) => [label(r.segment), t.format.percent(r.csat.value!, 1), t.format.percent(r.retention.value!, 1), r.satisfiedNotLoyal ? `⚑ ${t('overview.satisfied_not_loyal')}` : '']),
     },
-    notes: [t('chart.say_do_note'), ...(missing.length ? [t('chart.gap_note', { items: t.format.list(missing), reason: t('cell.no_data') })] : [])],
+    notes: [t('chart.say_do_note'), ...missingNotesList],
   };
 }
 
