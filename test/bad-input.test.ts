@@ -189,6 +189,8 @@ describe('the build command', () => {
     await mkdir(join(out, 'en'), { recursive: true });
     await writeFile(join(out, 'index.html'), '<!DOCTYPE html><title>previous site</title>\n');
     await writeFile(join(out, 'en', 'index.html'), Buffer.from([0xef, 0xbb, 0xbf, 0x3c, 0x70, 0x3e, 0x00, 0xff]));
+    // An earlier build of ours marked the folder; a folder without the mark would be refused.
+    await writeFile(join(out, '.trust-benchmarks-site'), 'written by an earlier build\n');
     const before = await treeDigest(out);
 
     // The build reads guidance from --content (also TRUST_CONTENT), like the data from --data.
