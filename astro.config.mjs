@@ -2,10 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
 import trustReport, { dataDirFromEnv } from './src/integration/trust-report.ts';
 import { LOCALE_CODES } from './src/i18n/locales.ts';
+import { sanitizeArticle } from './src/pipeline/guidance/sanitize.ts';
 
 // The site's address comes from the company's own settings, so canonical and hreflang links
 // point at where the report is published.
@@ -18,6 +20,12 @@ function siteUrl() {
   }
 }
 
+// Guidance articles (.md and .mdx) are rendered by Sätteri, Astro's own Markdown processor, with
+// one extra step: whatever an article may not contain (code, scripts, unsafe HTML and URLs) is
+// dropped. The data build has already refused such an article with located problems
+// (src/pipeline/guidance/check-body.ts); this keeps the pages safe even if that were bypassed.
+const articleProcessor = satteri({ hastPlugins: [sanitizeArticle] });
+
 export default defineConfig({
   site: siteUrl(),
   trailingSlash: 'always',
@@ -27,7 +35,8 @@ export default defineConfig({
     defaultLocale: 'en',
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [trustReport(), mdx()],
+  markdown: { processor: articleProcessor },
+  integrations: [trustReport(), mdx({ processor: articleProcessor })],
   devToolbar: { enabled: false },
   vite: {
     build: {

@@ -1,13 +1,15 @@
 /**
- * Load stage for the guidance articles: `content/guidance/<locale>/<topic>.mdx`. Only the
- * frontmatter is read here (the body is rendered by Astro); every problem is reported at its
- * line in the .mdx file, like any data problem.
+ * Load stage for the guidance articles: `content/guidance/<locale>/<topic>.mdx` (or `.md`). The
+ * frontmatter is validated here, and the body is checked against what articles may contain
+ * (./guidance/check-body.ts: Markdown, safe HTML, no code), so that nothing an article could run
+ * reaches Astro; every problem is reported at its line in the file, like any data problem.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { LOCALE_CODES } from '../i18n/locales.ts';
 import { analystErrorMap } from '../schemas/error-map.ts';
 import { guidanceFrontmatterSchema, type GuidanceFrontmatter } from '../schemas/guidance.ts';
+import { checkArticleBody } from './guidance/check-body.ts';
 import { closest, type Issue } from './issues.ts';
 import { parseYaml, validateYaml } from './yaml.ts';
 
@@ -35,6 +37,25 @@ async function listDir(path: string): Promise<string[]> {
   }
 }
 
+/**
+ * Symbolic links among the locale folders and articles. Astro's loader would follow them to
+ * files this check never read, so each is a problem rather than silently skipped.
+ */
+async function symbolicLinks(path: string, articlesOnly: boolean): Promise<string[]> {
+  try {
+    return (await readdir(path, { withFileTypes: true }))
+      .filter((e) => e.isSymbolicLink() && (!articlesOnly || /\.mdx?$/.test(e.name)))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function linkIssue(path: string): Issue {
+  return { file: relative(process.cwd(), path), line: 0, column: 0, message: 'expected a folder or file of the guidance folder itself, found a symbolic link', hint: 'copy the file (or folder) into the guidance folder instead of linking to it' };
+}
+
 /** Frontmatter sits between a first line `---` and the next line `---`. */
 export function splitFrontmatter(text: string): { yaml: string; line: number } | undefined {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -54,6 +75,7 @@ export async function loadGuidance(
   const warnings: Issue[] = [];
   const articles: GuidanceArticle[] = [];
 
+  for (const name of await symbolicLinks(root, false)) issues.push(linkIssue(join(root, name)));
   for (const locale of await listDir(root)) {
     const dir = join(root, locale);
     const display = (name: string) => relative(process.cwd(), join(dir, name));
@@ -62,10 +84,13 @@ export async function loadGuidance(
       issues.push({ file: relative(process.cwd(), dir), line: 0, column: 0, message: `expected a folder named after a locale (${LOCALE_CODES.join(', ')}), found "${locale}"`, hint: guess ? `did you mean "${guess}"?` : 'see README, "Adding a locale"' });
       continue;
     }
+    for (const name of await symbolicLinks(dir, true)) issues.push(linkIssue(join(dir, name)));
     for (const name of await listDir(dir)) {
       if (!name.endsWith('.mdx') && !name.endsWith('.md')) continue;
       const file = display(name);
       const text = new TextDecoder('utf-8').decode(await readFile(join(dir, name)));
+      // The body is checked whatever the frontmatter holds, so every problem is listed at once.
+      issues.push(...checkArticleBody(text, file, name.endsWith('.mdx')));
       const front = splitFrontmatter(text);
       if (!front) {
         issues.push({ file, line: 1, column: 1, message: 'expected frontmatter between two "---" lines at the top, found none', hint: `start the file with ---, then title, description, topic, order, metrics and dimensions, then ---; ${HINT}` });
@@ -107,9 +132,11 @@ export async function loadGuidance(
       };
     });
   for (const topic of topics) {
+    // Named like the English article: .mdx, or .md for a plain Markdown one.
+    const ext = english.get(topic.topic)?.file.endsWith('.md') ? '.md' : '.mdx';
     for (const locale of publishedLocales) {
       if (topic.locales[locale]) continue;
-      warnings.push({ file: relative(process.cwd(), join(root, locale, `${topic.topic}.mdx`)), line: 0, column: 0, message: `expected a ${locale} version of "${topic.topic}", found none; readers get the English article with a notice`, hint: `translate content/guidance/en/${topic.topic}.mdx` });
+      warnings.push({ file: relative(process.cwd(), join(root, locale, `${topic.topic}${ext}`)), line: 0, column: 0, message: `expected a ${locale} version of "${topic.topic}", found none; readers get the English article with a notice`, hint: `translate content/guidance/en/${topic.topic}${ext}` });
     }
   }
   return { topics, issues, warnings };
