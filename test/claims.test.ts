@@ -8,7 +8,7 @@ import { holm, shareDifference, welchDifference, normalCdf } from '../src/stats/
 import { kaplanMeierMedian } from '../src/stats/survival.ts';
 import { cronbachAlpha } from '../src/stats/reliability.ts';
 import { compare, judgeGaps } from '../src/report/compare.ts';
-import { adjustFamily, censusDifference, change } from '../src/report/changes.ts';
+import { adjustFamily, censusDifference, change, verdictOfChange, verdictOfDifference } from '../src/report/changes.ts';
 import { protectResults } from '../src/metrics/disclosure.ts';
 import { createSurveyAggregate } from '../src/metrics/survey.ts';
 import { metricDefinition } from '../src/metrics/catalogue.ts';
@@ -49,8 +49,10 @@ describe('the uncertainty of a public figure: one rule', () => {
     expect(benchmarkUncertainty({ ...share, value: 81, n: 5101 }, { n: 5101, marginOfError: null, sample: 'probability', designEffect: null }).basis).toBe('unknown');
     expect(benchmarkUncertainty({ ...npsScale, value: 30.1, n: null }, { n: null, marginOfError: null, sample: 'unknown', designEffect: null }).basis).toBe('unknown');
     expect(benchmarkUncertainty({ ...share, value: 99, qualifier: 'up_to', n: null }, { n: null, marginOfError: 2, sample: 'probability', designEffect: null }).basis).toBe('not_single_value');
-    // A subgroup's figure (its own n) does not inherit the whole sample's margin.
+    // A subgroup's figure (its own n, or none) inherits neither the whole sample's margin nor its n.
     expect(benchmarkUncertainty({ ...share, value: 60, n: 800 }, { n: 4272, marginOfError: 1.9, sample: 'probability', designEffect: null }).basis).toBe('unknown');
+    expect(benchmarkUncertainty({ ...share, value: 60, n: null }, { n: 4272, marginOfError: 1.9, sample: 'probability', designEffect: null }).basis).toBe('unknown');
+    expect(benchmarkUncertainty({ ...npsScale, value: 29, n: null }, { n: 10000, marginOfError: null, sample: 'probability', designEffect: 1.5 }).basis).toBe('unknown');
   });
 });
 
@@ -85,9 +87,14 @@ describe('benchmark or context', () => {
     expect(noIndustry.flags).toEqual(['industry']);
   });
 
-  it('keeps a figure that covers some of the company\'s markets as a benchmark, and says so', () => {
-    const c = compare(nps, link, company(10, 2), stat({}), { markets: ['US', 'GB'], industry: 'retail' });
-    expect(c).toMatchObject({ comparable: true, gap: -10, flags: ['partial_markets'] });
+  it('sets a figure about some of the company\'s markets beside the customers in those markets', () => {
+    // The company is in the US and GB; the public figure covers the US only. US customers: 6 (SE 3).
+    const us = { ...company(6, 3), n: 120 };
+    const c = compare(nps, link, company(10, 2), stat({}), { markets: ['US', 'GB'], industry: 'retail' }, (markets) => (markets.join() === 'US' ? us : null));
+    expect(c).toMatchObject({ comparable: true, gap: -14, flags: ['partial_markets'], company: { value: 6, n: 120, markets: ['US'] } });
+    // Without a figure for those markets it cannot be a benchmark: the populations differ.
+    const without = compare(nps, link, company(10, 2), stat({}), { markets: ['US', 'GB'], industry: 'retail' });
+    expect(without).toMatchObject({ comparable: false, gap: null, verdict: null, flags: ['partial_markets', 'country'] });
   });
 
   it('never lets a differently worded question be more than context', () => {
@@ -107,7 +114,7 @@ describe('benchmark or context', () => {
   });
 
   it('adjusts the report\'s gaps together: a gap at p = 0.03 alone holds, beside two others it does not', () => {
-    const at = (p: number) => ({ statisticId: String(p), comparable: true, gap: 1, margin: 1, p, pAdjusted: null, verdict: null, flags: [] });
+    const at = (p: number) => ({ statisticId: String(p), comparable: true, gap: 1, margin: 1, p, pAdjusted: null, verdict: null, flags: [], company: { value: 1, low: 0, high: 2, n: 100, markets: null } });
     // Holm: 0.01 x 3 = 0.03; 0.03 x 2 = 0.06; 0.04 x 1 = 0.04 -> kept non-decreasing: 0.06.
     const judged = judgeGaps([at(0.03), at(0.01), at(0.04)]);
     expect(judged.map((c) => c.pAdjusted)).toEqual([0.06, 0.03, 0.06]);
@@ -147,10 +154,25 @@ describe('changes', () => {
   const materiality = { share: 2, hours: 2, orders: 0.1, metrics: {} };
   const at = (wave: string, value: number, n = 400) => fromCensus(cellKey(wave, null), n, 30, () => value);
 
-  it('calls a census change a decline only from the declared materiality', () => {
-    expect(change(census, at('2024-Q4', 91.9), at('2026-Q3', 85.2), materiality)).toMatchObject({ verdict: 'declined', threshold: 2, holds: true });
-    expect(change(census, at('2024-Q4', 91.9), at('2026-Q3', 90.9), materiality)).toMatchObject({ verdict: 'no_clear_change', holds: false });
-    expect(change(census, at('2024-Q4', 91.9), at('2026-Q3', 90.9), { ...materiality, metrics: { complaint_resolution_rate: 1 } })!.verdict).toBe('declined');
+  /** A single claim as its own family: Holm leaves p as it is, then the verdict. */
+  const decided = <C extends ReturnType<typeof change>>(c: C) => {
+    adjustFamily([c!]);
+    c!.verdict = verdictOfChange(census, c!.difference, c!.holds);
+    return c!;
+  };
+
+  it('calls a census change a decline only beyond chance variation and from the declared materiality', () => {
+    // 91.9 % to 85.2 % of 400 complaints: binomial (Wilson-based) SEs about 1.38 and 1.78 points,
+    // z about -2.98: beyond chance, and 6.7 points is over the 2-point threshold.
+    const fell = decided(change(census, at('2024-Q4', 91.9), at('2026-Q3', 85.2), materiality));
+    expect(fell).toMatchObject({ verdict: 'declined', threshold: 2, holds: true });
+    expect(fell.p!).toBeLessThan(0.005);
+    // One point on 400 complaints is chance.
+    expect(decided(change(census, at('2024-Q4', 91.9), at('2026-Q3', 90.9), materiality))).toMatchObject({ verdict: 'no_clear_change', holds: false });
+    // One point on 40,000 is beyond chance, but below a 2-point threshold it is still no change...
+    expect(decided(change(census, at('2024-Q4', 91.9, 40_000), at('2026-Q3', 90.9, 40_000), materiality)).verdict).toBe('no_clear_change');
+    // ...unless the company declares 1 point material for this metric.
+    expect(decided(change(census, at('2024-Q4', 91.9, 40_000), at('2026-Q3', 90.9, 40_000), { ...materiality, metrics: { complaint_resolution_rate: 1 } })).verdict).toBe('declined');
   });
 
   it('tests a survey change, then adjusts the family before any verdict', () => {
@@ -166,7 +188,10 @@ describe('changes', () => {
   it('sets a census segment against the rest of the company', () => {
     // Total 80 % of 1,000; segment 60 % of 200: the rest is (800 - 120) / 800 = 85 %; -25 points.
     const d = censusDifference(census, { ...at('2026-Q3', 60, 200), segment: 'small' }, at('2026-Q3', 80, 1000), materiality)!;
-    expect(d).toMatchObject({ versus: 'rest', difference: -25, verdict: 'worse' });
+    expect(d).toMatchObject({ versus: 'rest', verdict: 'no_clear_difference', holds: null });
+    expect(d.difference).toBeCloseTo(-25, 10);
+    adjustFamily([d]);
+    expect(verdictOfDifference(census, d.difference, d.holds)).toBe('worse');
   });
 });
 
@@ -308,16 +333,24 @@ describe('a company with a real benchmark', () => {
       const byId = (id: string) => nps.comparisons.find((c) => c.statisticId === id)!;
       const company = nps.result!.latest;
       // near: gap = NPS - 8; far: gap = NPS - 20. Public SE from n_eff = 2,000, no passives.
+      // The panel covers Finland only, so it is set beside the company's Finnish customers.
+      const finland = createSurveyAggregate(report.waves, report.company.segments.map((s) => s.id));
+      expect(finland).toBeDefined();
       for (const [id, value] of [['fi-retail-nps-near', 8], ['fi-retail-nps-far', 20]] as const) {
         const c = byId(id);
+        expect(c.comparable, id).toBe(true);
+        expect(c.flags).toEqual(['partial_markets']);
+        expect(c.company.markets).toEqual(['FI']);
+        expect(c.company.n!).toBeLessThan(company.n!);
+        expect(c.company.n!).toBeGreaterThan(500);
+        expect(c.gap).toBeCloseTo(c.company.value! - value, 10);
+        // The public SE from n_eff = 2,000 with no passives; the company's from its own interval.
         const v = value / 100;
         const nAdj = 2000 + 3;
         const p = ((1 + v) / 2 * 2000 + 0.75) / nAdj;
         const d = ((1 - v) / 2 * 2000 + 0.75) / nAdj;
         const seBenchmark = 100 * Math.sqrt((p + d - (p - d) ** 2) / nAdj);
-        expect(c.comparable, id).toBe(true);
-        expect(c.gap).toBeCloseTo(company.value! - value, 10);
-        expect(c.margin).toBeCloseTo(1.959963984540054 * Math.sqrt(company.se! ** 2 + seBenchmark ** 2), 8);
+        expect(c.margin!).toBeGreaterThan(1.959963984540054 * seBenchmark);
       }
       // Two tests in the family: Holm doubles the smaller p and keeps the larger.
       const near = byId('fi-retail-nps-near');

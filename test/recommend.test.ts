@@ -4,7 +4,7 @@ import { findSignals, recommend } from '../src/report/recommend.ts';
 import type { ReportComparison, ReportEstimate, ReportMetric } from '../src/schemas/report.ts';
 
 const e = (value: number | null, wave = 'W2', low: number | null = null, high: number | null = null): ReportEstimate => ({
-  wave, segment: null, tier: null, value, low, high, se: null, n: value === null ? null : 100, nEffective: null, suppressed: null,
+  wave, segment: null, tier: null, value, low, high, se: value === null ? null : 1, n: value === null ? null : 100, nEffective: null, suppressed: null,
 });
 
 function metric(id: string, over: Partial<ReportMetric> & { latest: number; first?: number }): ReportMetric {
@@ -18,11 +18,11 @@ function metric(id: string, over: Partial<ReportMetric> & { latest: number; firs
 }
 
 const gap = (statisticId: string, value: number, verdict: ReportComparison['verdict'] = 'larger_than_uncertainty'): ReportComparison => ({
-  statisticId, comparable: true, gap: value, margin: 2, p: 0.001, pAdjusted: 0.004, verdict, flags: [],
+  statisticId, comparable: true, gap: value, margin: 2, p: 0.001, pAdjusted: 0.004, verdict, flags: [], company: { value: 10, low: 8, high: 12, n: 100, markets: null },
 });
 // A context figure: another population and question. It never carries a gap, so it is never a reason.
 const context = (statisticId: string): ReportComparison => ({
-  statisticId, comparable: false, gap: null, margin: null, p: null, pAdjusted: null, verdict: null, flags: ['country', 'question'],
+  statisticId, comparable: false, gap: null, margin: null, p: null, pAdjusted: null, verdict: null, flags: ['country', 'question'], company: { value: 10, low: 8, high: 12, n: 100, markets: null },
 });
 
 const metrics = [
@@ -45,6 +45,17 @@ describe('signals', () => {
       { kind: 'weakest_dimension', metric: 'trust_transparency', value: 62, strongest: 'trust_reliability', strongestValue: 80, points: 18 },
       { kind: 'gap', metric: 'nps', statisticId: 'industry', gap: -20, points: 20, others: 1 },
     ]);
+  });
+});
+
+describe('tested dimension claims', () => {
+  it('names no weakest dimension when it is within the uncertainty of the next one', () => {
+    // 70 and 71 with SE 1 each: the difference of 1 has SE 1.41, far from significant.
+    const close = [
+      metric('trust_reliability', { latest: 71, dimension: 'reliability' }),
+      metric('trust_transparency', { latest: 70, dimension: 'transparency' }),
+    ];
+    expect(findSignals({ metrics: close, sayVsDo: [] })).toEqual([]);
   });
 });
 

@@ -47,9 +47,8 @@ export function comparisonsDataset(report: Report): Dataset {
     for (const c of metric.comparisons) {
       const s = stats.get(c.statisticId)!;
       const src = sources.get(s.sourceId)!;
-      const latest = metric.result?.latest;
       rows.push([
-        metric.id, latest?.value ?? null, latest?.low ?? null, latest?.high ?? null, latest?.n ?? null,
+        metric.id, c.company.value, c.company.low, c.company.high, c.company.n, c.company.markets?.join(' ') ?? null,
         s.id, src.publisher, src.year, s.status, s.value, s.low, s.high, s.uncertainty.basis, s.uncertainty.margin,
         c.comparable ? 'benchmark' : 'context', c.gap, c.margin, c.p, c.pAdjusted, c.verdict, c.flags.join(' '),
       ]);
@@ -58,7 +57,7 @@ export function comparisonsDataset(report: Report): Dataset {
   return {
     id: 'comparisons',
     columns: [
-      'metric', 'company_value', 'company_low', 'company_high', 'company_n',
+      'metric', 'company_value', 'company_low', 'company_high', 'company_n', 'company_markets',
       'statistic', 'publisher', 'year', 'status', 'benchmark_value', 'benchmark_low', 'benchmark_high', 'benchmark_uncertainty', 'benchmark_margin',
       'role', 'gap', 'margin', 'p', 'p_holm', 'verdict', 'differences',
     ],

@@ -18,7 +18,7 @@
  * no orders count only in the company-wide figures.
  */
 import type { ComplaintRow } from '../schemas/company-data.ts';
-import { cellKey, fromCensus } from './estimate.ts';
+import { cellKey, fromCensus, suppressed } from './estimate.ts';
 import { quarterNumber, quarterOfTime } from './quarters.ts';
 import { cutResult, type MetricResult } from './results.ts';
 import { kaplanMeierMedian } from '../stats/survival.ts';
@@ -90,10 +90,14 @@ export function createComplaintsAggregate(
           return fromCensus(cellKey(waves[w]!, s === null ? null : segments[s]!), n, minimum, value);
         });
       return {
-        complaint_first_response_hours: cut((cell) => {
-          const value = hours[cell]!.length === 0 ? null : kaplanMeierMedian(hours[cell]!, answered[cell]!);
+        complaint_first_response_hours: cutResult(waves, segments, (w, s) => {
+          const cell = w * S + (s ?? ALL);
+          const key = cellKey(waves[w]!, s === null ? null : segments[s]!);
+          const n = hours[cell]!.length;
+          const value = n < minimum ? null : kaplanMeierMedian(hours[cell]!, answered[cell]!);
           // A median the curve never reaches (most complaints still unanswered) cannot be given.
-          return { n: value === null ? 0 : hours[cell]!.length, value: () => value! };
+          if (n >= minimum && value === null) return suppressed(key, 'not_reached');
+          return fromCensus(key, n, minimum, () => value!);
         }),
         complaint_unanswered_48h: cut((cell) => ({ n: counters[cell * 4 + 2]!, value: () => (100 * counters[cell * 4 + 3]!) / counters[cell * 4 + 2]! })),
         complaint_resolution_rate: cut((cell) => ({ n: counters[cell * 4]!, value: () => (100 * counters[cell * 4 + 1]!) / counters[cell * 4]! })),

@@ -14,9 +14,10 @@ export interface CellKey {
 /**
  * Why a cell is not shown: too few respondents (`small_cell`), none at all (`no_data`), or hidden
  * so that a small cell cannot be worked out by subtracting the other cells from a total
- * (`complementary`; see src/metrics/disclosure.ts).
+ * (`complementary`; see src/metrics/disclosure.ts), or a median time that most cases have not yet
+ * reached (`not_reached`: more than half are still waiting).
  */
-export const SUPPRESSIONS = ['small_cell', 'no_data', 'complementary'] as const;
+export const SUPPRESSIONS = ['small_cell', 'no_data', 'complementary', 'not_reached'] as const;
 export type Suppression = (typeof SUPPRESSIONS)[number];
 
 export interface Estimate extends CellKey {

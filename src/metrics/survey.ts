@@ -35,7 +35,7 @@ import { tQuantile } from '../stats/student-t.ts';
 import { shareDifference, welchDifference, zDifference, type DifferenceTest } from '../stats/tests.ts';
 import type { SurveyRow, TrustDimension } from '../schemas/company-data.ts';
 import { TRUST_DIMENSIONS } from '../schemas/company-data.ts';
-import { cellKey, fromInterval } from './estimate.ts';
+import { cellKey, fromInterval, suppressed, type Estimate } from './estimate.ts';
 import { cutResult, type MetricResult } from './results.ts';
 import { LOYALTY_TIERS, type LoyaltyTier } from './orders.ts';
 import { cronbachAlpha, type Reliability } from '../stats/reliability.ts';
@@ -78,6 +78,11 @@ export interface SurveyAggregate {
   results(minimum: number): Record<string, MetricResult>;
   /** Latest wave: each segment against the rest of the company, per survey metric. */
   segmentTests(minimum: number): Record<string, Record<string, DifferenceTest>>;
+  /**
+   * Latest wave, whole company, answers from some countries only (to match a public figure about
+   * those markets). Suppressed when small, or when the other countries would be a small group.
+   */
+  latestFor(metricId: string, countries: readonly string[], minimum: number): Estimate | null;
   /** Cronbach's alpha of the five trust items, latest wave, complete answers. */
   reliability(): Reliability | null;
   /** Kish design effect of the weights in each wave (1 without weighting). */
@@ -172,7 +177,7 @@ export function createSurveyAggregate(
   }
 
   /** Weighted combination of counters `fields` (the first is the number who answered) over cells. */
-  function combine(w: number, segmentFilter: (s: number) => boolean, fields: readonly number[]): Combined {
+  function combine(w: number, segmentFilter: (s: number) => boolean, fields: readonly number[], countryFilter: (c: number) => boolean = () => true): Combined {
     const table = weightTable();
     const C = byCountry.length;
     const sums = new Array<number>(fields.length).fill(0);
@@ -181,6 +186,7 @@ export function createSurveyAggregate(
     for (let s = 0; s < S; s++) {
       if (!segmentFilter(s)) continue;
       for (let c = 0; c < C; c++) {
+        if (!countryFilter(c)) continue;
         const base = (w * S + s) * WIDTH;
         const cells = byCountry[c]!;
         const answered = cells[base + fields[0]!]!;
@@ -332,6 +338,17 @@ export function createSurveyAggregate(
         }
       }
       return out;
+    },
+    latestFor(metricId, countries, minimum) {
+      const reader = readers[metricId];
+      if (!reader) return null;
+      const inSet = (c: number) => countries.includes([...countryIndex.keys()][c]!);
+      const own = combine(last, () => true, reader.fields, inSet);
+      const rest = combine(last, () => true, reader.fields, (c) => !inSet(c));
+      const key = cellKey(waves[last]!, null);
+      // The rest of the company is the total minus this figure: it must not be a small group.
+      if (own.n >= minimum && rest.n > 0 && rest.n < minimum) return suppressed(key, 'complementary');
+      return fromInterval(key, own.n, minimum, () => reader.interval(own), isWeighted ? own.nEffective : null);
     },
     reliability: () => cronbachAlpha(complete, itemSums, crossProducts),
     designEffects() {

@@ -47,7 +47,13 @@ export function assembleReport({ company, benchmarks, data }: AssembleInput): Re
     const result = results[definition.id] ?? null;
     const comparisons = result
       ? definition.benchmarks.flatMap((link) =>
-          statistics.filter((stat) => stat.metric === link.metric).map((stat) => compare(definition, link, result.latest, stat, profile)),
+          statistics
+            .filter((stat) => stat.metric === link.metric)
+            .map((stat) =>
+              compare(definition, link, result.latest, stat, profile, (markets) =>
+                definition.source === 'survey' && data.survey && !(definition.id in kpiResults) ? data.survey.latestFor(definition.id, markets, minimum) : null,
+              ),
+            ),
         )
       : [];
     const noComparison = !result
@@ -127,7 +133,9 @@ export function assembleReport({ company, benchmarks, data }: AssembleInput): Re
     waves: data.waves,
     metrics,
     cohorts: data.orders ? data.orders.cohorts(minimum) : [],
-    sayVsDo: haveSayVsDo ? sayVsDo(segmentIds, results) : [],
+    sayVsDo: haveSayVsDo
+      ? sayVsDo(segmentIds, results, (metric, segment) => metrics.find((m) => m.id === metric)?.segmentDifferences.find((d) => d.segment === segment))
+      : [],
     scenario: scenario && {
       ...scenario,
       claims: statistics.filter((s) => s.metric === 'retention_profit_uplift' || s.metric === 'acquisition_cost_multiple').map((s) => s.id),

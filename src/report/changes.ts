@@ -9,12 +9,18 @@
  *   "no clear change".
  * - Multiplicity: all change claims of a report form one family, and each segment's differences
  *   (the claims of its page) another; both are adjusted with Holm's procedure (Holm 1979).
- * - Census metrics (every customer, order or complaint counted) have no sampling error; a change
- *   or difference counts only when it reaches the materiality threshold declared in company.yaml.
+ * - Census metrics (every customer, order or complaint counted) have no sampling error, but a
+ *   process still varies by chance from quarter to quarter (Deming 1953, enumerative vs analytic
+ *   studies). A change or difference counts only when it reaches the materiality threshold declared
+ *   in company.yaml and, for shares (binomial) and orders per customer (Poisson), is also larger
+ *   than that chance variation, tested and adjusted in the same families as the survey claims.
+ *   Medians (hours) have no such test here: the threshold alone decides.
  */
 import type { MetricDefinition } from '../metrics/catalogue.ts';
 import type { Estimate } from '../metrics/estimate.ts';
 import { ALPHA, holm, shareDifference, welchDifference, zDifference, type DifferenceTest } from '../stats/tests.ts';
+import { wilson } from '../stats/intervals.ts';
+import { Z95 } from '../stats/student-t.ts';
 
 export const CHANGE_VERDICTS = ['improved', 'declined', 'no_clear_change', 'cannot_judge'] as const;
 export type ChangeVerdict = (typeof CHANGE_VERDICTS)[number];
@@ -79,15 +85,35 @@ const claimFromTest = (test: DifferenceTest | null, difference: number): Claim =
     ? { difference, low: test.low, high: test.high, p: test.p, pAdjusted: null, threshold: null, holds: null }
     : { difference, low: null, high: null, p: null, pAdjusted: null, threshold: null, holds: null };
 
-/** A change between two waves; the verdict of a survey change waits for `adjustFamily`. */
+/**
+ * The chance variation of a census figure seen as the output of a process: binomial for a share
+ * (Wilson-based, so never zero at 0 % or 100 %), Poisson for orders per customer; null for a median.
+ */
+export function processSe(metric: MetricInfo, value: number, n: number): number | null {
+  if (!(n > 0)) return null;
+  if (metric.kind === 'share') {
+    const i = wilson(Math.min(n, Math.max(0, (value / 100) * n)), n);
+    return (i.high - i.low) / (2 * Z95);
+  }
+  if (metric.kind === 'orders') return Math.sqrt(Math.max(value, 1 / n) / n);
+  return null;
+}
+
+/** A change between two waves; the verdict of a tested change waits for `adjustFamily`. */
 export function change(metric: MetricInfo, from: Estimate, to: Estimate, materiality: Materiality): Change | null {
   if (from.value === null || to.value === null || from.wave === null || to.wave === null || from.wave === to.wave) return null;
   const difference = to.value - from.value;
   const base = { fromWave: from.wave, toWave: to.wave, from: from.value, to: to.value };
   if (metric.census) {
     const threshold = materialityOf(metric, materiality);
-    const holds = Math.abs(difference) >= threshold;
-    return { ...base, difference, low: null, high: null, p: null, pAdjusted: null, threshold, holds, verdict: verdictOfChange(metric, difference, holds) };
+    const seFrom = from.n === null ? null : processSe(metric, from.value, from.n);
+    const seTo = to.n === null ? null : processSe(metric, to.value, to.n);
+    if (seFrom === null || seTo === null) {
+      const holds = Math.abs(difference) >= threshold;
+      return { ...base, difference, low: null, high: null, p: null, pAdjusted: null, threshold, holds, verdict: verdictOfChange(metric, difference, holds) };
+    }
+    const test = zDifference({ value: to.value, se: seTo }, { value: from.value, se: seFrom });
+    return { ...base, difference, low: test.low, high: test.high, p: test.p, pAdjusted: null, threshold, holds: null, verdict: 'no_clear_change' };
   }
   const claim = claimFromTest(surveyTest(metric, from, to), difference);
   return { ...base, ...claim, verdict: claim.p === null ? 'cannot_judge' : 'no_clear_change' };
@@ -111,7 +137,8 @@ export function adjustFamily<C extends Claim>(claims: C[]): C[] {
   const adjusted = holm(tested.map((c) => c.p!));
   tested.forEach((c, i) => {
     c.pAdjusted = adjusted[i]!;
-    c.holds = c.pAdjusted < ALPHA;
+    // A census claim must also reach its materiality threshold.
+    c.holds = c.pAdjusted < ALPHA && (c.threshold === null || Math.abs(c.difference) >= c.threshold);
   });
   return claims;
 }
@@ -124,14 +151,21 @@ export function censusDifference(metric: MetricInfo, segment: Estimate, total: E
   if (segment.value === null || total.value === null || segment.n === null || total.n === null || segment.segment === null) return null;
   let versus: 'rest' | 'company' = 'company';
   let other = total.value;
-  if (metric.kind !== 'hours' && total.n > segment.n) {
+  const restN = total.n - segment.n;
+  if (metric.kind !== 'hours' && restN > 0) {
     versus = 'rest';
-    other = (total.value * total.n - segment.value * segment.n) / (total.n - segment.n);
+    other = (total.value * total.n - segment.value * segment.n) / restN;
   }
   const difference = segment.value - other;
   const threshold = materialityOf(metric, materiality);
-  const holds = Math.abs(difference) >= threshold;
-  return { segment: segment.segment, versus, difference, low: null, high: null, p: null, pAdjusted: null, threshold, holds, verdict: verdictOfDifference(metric, difference, holds) };
+  const seSegment = processSe(metric, segment.value, segment.n);
+  const seRest = versus === 'rest' ? processSe(metric, other, restN) : null;
+  if (seSegment === null || seRest === null) {
+    const holds = Math.abs(difference) >= threshold;
+    return { segment: segment.segment, versus, difference, low: null, high: null, p: null, pAdjusted: null, threshold, holds, verdict: verdictOfDifference(metric, difference, holds) };
+  }
+  const test = zDifference({ value: segment.value, se: seSegment }, { value: other, se: seRest });
+  return { segment: segment.segment, versus, difference, low: test.low, high: test.high, p: test.p, pAdjusted: null, threshold, holds: null, verdict: 'no_clear_difference' };
 }
 
 export function surveyDifference(segment: string, test: DifferenceTest): SegmentDifference {

@@ -56,6 +56,11 @@ export interface Comparison {
   verdict: GapVerdict | null;
   /** Every way in which the two figures differ. */
   flags: ComparabilityFlag[];
+  /**
+   * The company figure set beside the public one: the latest whole-company figure, or, for a
+   * benchmark about some of the company's markets, the figure of the customers in those markets.
+   */
+  company: { value: number | null; low: number | null; high: number | null; n: number | null; markets: string[] | null };
 }
 
 /** What the company declares about itself in company.yaml, to match public populations. */
@@ -83,9 +88,11 @@ const QUESTION_FLAGS: Record<QuestionDifference, ComparabilityFlag> = {
 export function compare(
   definition: MetricDefinition,
   link: BenchmarkLink,
-  company: Estimate,
+  latest: Estimate,
   stat: ReportStatistic,
   profile: CompanyProfile,
+  /** The company's figure for some markets only, when the public figure covers only those. */
+  forMarkets: (markets: string[]) => Estimate | null = () => null,
 ): Comparison {
   const flags: ComparabilityFlag[] = (link.differs ?? []).map((d) => QUESTION_FLAGS[d]);
   const scaleOk = sameScale(definition, stat);
@@ -101,20 +108,34 @@ export function compare(
   if (stat.uncertainty.basis === 'opt_in') flags.push('opt_in_sample');
   else if (stat.uncertainty.se === null && stat.uncertainty.basis !== 'not_single_value') flags.push('benchmark_uncertainty_unknown');
 
-  const disqualifying = flags.filter((f) => f !== 'opt_in_sample' && f !== 'benchmark_uncertainty_unknown' && f !== 'partial_markets');
-  const comparable = link.measures === 'same_measure' && disqualifying.length === 0;
+  // A benchmark about some of the company's markets is set beside the company's customers in
+  // those markets, when that figure can be had; otherwise it is context.
+  const disqualified = () => link.measures !== 'same_measure' || flags.some((f) => f !== 'opt_in_sample' && f !== 'benchmark_uncertainty_unknown' && f !== 'partial_markets');
+  let company = latest;
+  let markets: string[] | null = null;
+  if (flags.includes('partial_markets') && !disqualified()) {
+    markets = profile.markets.filter((m) => stat.markets.includes(m));
+    const restricted = forMarkets(markets);
+    if (restricted) company = restricted;
+    else {
+      flags.push('country');
+      markets = null;
+    }
+  }
+  const shown = { value: company.value, low: company.low, high: company.high, n: company.n, markets };
+  const comparable = !disqualified();
   if (!comparable || company.value === null || stat.value === null) {
-    return { statisticId: stat.id, comparable, gap: null, margin: null, p: null, pAdjusted: null, verdict: comparable ? 'cannot_judge' : null, flags };
+    return { statisticId: stat.id, comparable, gap: null, margin: null, p: null, pAdjusted: null, verdict: comparable ? 'cannot_judge' : null, flags, company: shown };
   }
   const gap = company.value - stat.value;
   const seCompany = definition.census ? 0 : company.se;
   const seBenchmark = stat.uncertainty.se;
   if (seCompany === null || seBenchmark === null) {
-    return { statisticId: stat.id, comparable, gap, margin: null, p: null, pAdjusted: null, verdict: 'cannot_judge', flags };
+    return { statisticId: stat.id, comparable, gap, margin: null, p: null, pAdjusted: null, verdict: 'cannot_judge', flags, company: shown };
   }
   const test = zDifference({ value: company.value, se: seCompany }, { value: stat.value, se: seBenchmark });
   // The verdict waits for the family: see judgeGaps.
-  return { statisticId: stat.id, comparable, gap, margin: Z95 * test.se, p: test.p, pAdjusted: null, verdict: null, flags };
+  return { statisticId: stat.id, comparable, gap, margin: Z95 * test.se, p: test.p, pAdjusted: null, verdict: null, flags, company: shown };
 }
 
 /**

@@ -2,8 +2,8 @@
  * Gap-driven recommendations: which guidance articles matter most for this company, and why.
  *
  * The report's findings become signals, each about one metric, with its size in the metric's
- * points: the weakest trust dimension (distance to the strongest), dimensions below their
- * average, the largest gap in the bad direction to a public benchmark that measures the same thing
+ * points: the weakest trust dimension (distance to the strongest) and dimensions below their
+ * average, each only when a test supports it, the largest gap in the bad direction to a public benchmark that measures the same thing
  * in a comparable population and is larger than the uncertainty after Holm's adjustment (context
  * figures never count), segments satisfied but not loyal (their retention shortfall), and
  * declines since the first wave that the change test supports (see changes.ts).
@@ -15,6 +15,7 @@
  * recommendation carries its reasons, heaviest first.
  */
 import type { ReportMetric, ReportComparison } from '../schemas/report.ts';
+import { ALPHA, welchDifference, zDifference } from '../stats/tests.ts';
 
 export type Reason =
   | { kind: 'weakest_dimension'; metric: string; value: number; strongest: string; strongestValue: number; points: number }
@@ -64,15 +65,30 @@ export function findSignals(input: Pick<RecommendInput, 'metrics' | 'sayVsDo'>):
   const value = (m: ReportMetric) => m.result?.latest.value ?? null;
 
   // Trust dimensions: the weakest, and any other clearly below the dimensions' average.
+  // Each claim is tested: "weakest" only when the weakest is below the next weakest beyond the
+  // uncertainty (Welch; the items are answered by the same people and correlate positively, so
+  // treating them as independent errs towards no claim), "below the average" only when the gap to
+  // the other dimensions' mean is. With no intervals (kpis.csv without them), no claim.
   const dims = input.metrics.filter((m) => m.dimension && value(m) !== null).sort((a, b) => value(a)! - value(b)!);
-  if (dims.length >= 2) {
+  const latest = (m: ReportMetric) => m.result!.latest;
+  const tested = (m: ReportMetric) => latest(m).se !== null && latest(m).n !== null;
+  if (dims.length >= 2 && dims.every(tested)) {
     const weakest = dims[0]!;
+    const next = dims[1]!;
     const strongest = dims.at(-1)!;
+    const n = (m: ReportMetric) => latest(m).nEffective ?? latest(m).n!;
+    const apart = welchDifference({ value: value(next)!, se: latest(next).se!, n: n(next) }, { value: value(weakest)!, se: latest(weakest).se!, n: n(weakest) });
+    if (apart.p < ALPHA) {
+      reasons.push({ kind: 'weakest_dimension', metric: weakest.id, value: round1(value(weakest)!), strongest: strongest.id, strongestValue: round1(value(strongest)!), points: round1(value(strongest)! - value(weakest)!) });
+    }
     const average = dims.reduce((sum, m) => sum + value(m)!, 0) / dims.length;
-    reasons.push({ kind: 'weakest_dimension', metric: weakest.id, value: round1(value(weakest)!), strongest: strongest.id, strongestValue: round1(value(strongest)!), points: round1(value(strongest)! - value(weakest)!) });
     for (const m of dims.slice(1)) {
+      const others = dims.filter((o) => o !== m);
+      const othersMean = others.reduce((sum, o) => sum + value(o)!, 0) / others.length;
+      const othersSe = Math.sqrt(others.reduce((sum, o) => sum + latest(o).se! ** 2, 0)) / others.length;
       const below = average - value(m)!;
-      if (below >= 1) reasons.push({ kind: 'below_dimensions', metric: m.id, value: round1(value(m)!), average: round1(average), points: round1(below) });
+      const test = zDifference({ value: othersMean, se: othersSe }, { value: value(m)!, se: latest(m).se! });
+      if (below >= 1 && test.difference > 0 && test.p < ALPHA) reasons.push({ kind: 'below_dimensions', metric: m.id, value: round1(value(m)!), average: round1(average), points: round1(below) });
     }
   }
 

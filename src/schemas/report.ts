@@ -113,6 +113,8 @@ export const comparisonSchema = z.object({
   pAdjusted: z.number().nullable(),
   verdict: z.enum(GAP_VERDICTS).nullable(),
   flags: z.array(z.enum(COMPARABILITY_FLAGS)),
+  /** The company figure compared: whole company, or (markets) its customers in those markets. */
+  company: z.object({ value: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable(), n: z.number().nullable(), markets: z.array(z.string()).nullable() }),
 });
 
 const claimFields = {

@@ -14,7 +14,7 @@ import { metricDatasetId } from '../downloads/datasets.ts';
 import type { Report, ReportComparison, ReportEstimate, ReportMetric } from '../schemas/report.ts';
 import { formatStatisticValue, sourceYear, STATUS_LABEL, STATUS_SYMBOL } from './benchmark-text.ts';
 import { segmentName, sourceById, statisticById } from './lookup.ts';
-import { formatInterval, formatMetricValue, GAP_VERDICT_LABEL, METRIC_NAME, suppressionText, TIER_LABEL } from './metric-text.ts';
+import { DIFFERENCE_LABEL, formatGap, formatInterval, formatMetricValue, GAP_VERDICT_LABEL, METRIC_NAME, suppressionText, TIER_LABEL } from './metric-text.ts';
 
 export interface SiteChart extends Chart {
   /** The download (without extension) holding this chart's figures. */
@@ -393,10 +393,17 @@ export function segmentDimensionsChart(report: Report, segmentId: string, t: Tra
       legend: { company: name, benchmark: t('segment.all_customers') },
     }),
     table: {
+      // The difference is the segment against the rest of the company (tested), as on the page.
       columns: [t('overview.col_dimension'), name, t('segment.all_customers'), t('segment.col_difference')],
       rows: dims.map((m) => {
         const e = cell(m);
-        return [metricName(m), e.value === null ? suppressionText(e, t, minimum) : `${fmt(e.value)} (${formatInterval(m, e, t)})`, fmt(m.result!.latest.value!), e.value === null ? '' : t.format.signedNumber(e.value - m.result!.latest.value!, 1)];
+        const d = m.segmentDifferences.find((x) => x.segment === segmentId);
+        return [
+          metricName(m),
+          denseCell(m, e, t) === '—' ? suppressionText(e, t, minimum) : denseCell(m, e, t),
+          denseCell(m, m.result!.latest, t),
+          d ? `${formatGap(m, d.difference, t)} (${t(DIFFERENCE_LABEL[d.verdict])})` : '',
+        ];
       }),
     },
     notes: [t('chart.higher_better'), t('chart.interval_note'), ...missingNotes(dims.map(cell), (e) => metricName(dims.find((m) => cell(m) === e)!), t, minimum)],

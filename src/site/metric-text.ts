@@ -188,5 +188,6 @@ export function segmentLabel(labels: Record<string, string>, locale: string): st
 export function suppressionText(e: ReportEstimate, t: Translator, minimum: number): string {
   if (e.suppressed === 'small_cell') return t('cell.small', { minimum });
   if (e.suppressed === 'complementary') return t('cell.complementary');
+  if (e.suppressed === 'not_reached') return t('cell.not_reached');
   return t('cell.no_data');
 }

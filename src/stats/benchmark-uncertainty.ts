@@ -41,12 +41,13 @@ export function benchmarkUncertainty(stat: StatInput, source: SourceInput): Benc
   if (source.sample === 'opt_in') return unknown('opt_in');
   const isShare = stat.unit === 'percent' && stat.scale.min === 0 && stat.scale.max === 100;
   const isNps = stat.unit === 'points' && stat.scale.min === -100 && stat.scale.max === 100;
-  // The published margin is for the whole sample; a subgroup's figure (its own n) is less precise.
-  const wholeSample = stat.n === null || stat.n === source.n;
+  // The published margin and the source's n are for the whole sample. A figure about a subgroup
+  // (its own population: n given for it, or unknown) gets neither: a subgroup is less precise.
+  const wholeSample = stat.n !== null && stat.n === source.n;
   if (source.marginOfError !== null && wholeSample && isShare) {
     return { basis: 'published_margin', se: source.marginOfError / Z95, margin: source.marginOfError, nEffective: null };
   }
-  const n = stat.n ?? source.n;
+  const n = stat.n;
   if (source.sample === 'probability' && source.designEffect !== null && n !== null) {
     const nEffective = n / source.designEffect;
     let se: number | null = null;
