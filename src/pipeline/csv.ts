@@ -7,6 +7,9 @@
  *
  * Accepted as analysts export it: UTF-8 with or without BOM, LF or CRLF line ends, `,` `;` or tab
  * delimiters (detected from the header line), quoted fields with doubled quotes and line breaks.
+ * Rows made only of delimiters and spaces (Excel's phantom rows, `,,,,,,`) are skipped like blank
+ * lines. A byte-order mark later in the file (two exports joined) is removed from the cell and
+ * marked on its record. A UTF-16 file (Excel's "Unicode text") is reported once and not read.
  */
 import { createReadStream } from 'node:fs';
 import type { Issue } from './issues.ts';
@@ -20,6 +23,8 @@ export interface CsvRecord {
   cells: string[];
   /** 1-based column where each cell starts. */
   columns: number[];
+  /** Column of a byte-order mark found inside this record (removed from the cell), if any. */
+  bom?: number;
 }
 
 export interface CsvHandlers {
@@ -27,12 +32,18 @@ export interface CsvHandlers {
   header(record: CsvRecord, delimiter: Delimiter): void;
   record(record: CsvRecord): void;
   issue(issue: Issue): void;
+  /** Called once after the last record (not for a file that could not be read at all). */
+  end?(): void;
 }
+
+/** An encoding guessed from the bytes of a file that is not UTF-8, for the hint. */
+export type LegacyEncoding = 'windows-1251' | 'windows-1252';
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const REPLACEMENT = 0xfffd;
+const BOM = 0xfeff;
 
 export class CsvParser {
   private readonly file: string;
@@ -44,6 +55,12 @@ export class CsvParser {
   private badEncodingReported = false;
   /** Text of the header line kept until its end is seen, to detect the delimiter. */
   private headerBuffer = '';
+  /** The file is UTF-16: reported once, nothing else is read. */
+  private unreadable = false;
+  /** Set by the file reader from the raw bytes, for the hint about bytes that are not UTF-8. */
+  legacyEncoding: LegacyEncoding | undefined;
+  /** Column of a byte-order mark inside the record being built. */
+  private bomColumn = 0;
 
   // Position of the next character.
   private line = 1;
@@ -69,9 +86,15 @@ export class CsvParser {
   }
 
   write(text: string): void {
+    if (this.unreadable) return;
     if (!this.started) {
+      if (text === '') return;
       this.started = true;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (looksLikeUtf16(text)) {
+        this.reportUtf16();
+        return;
+      }
+      if (text.charCodeAt(0) === BOM) text = text.slice(1);
     }
     if (this.delimiter === undefined) {
       this.headerBuffer += text;
@@ -85,6 +108,7 @@ export class CsvParser {
   }
 
   end(): void {
+    if (this.unreadable) return;
     if (this.delimiter === undefined) {
       if (this.headerBuffer.trim() === '') {
         this.handlers.issue({
@@ -126,7 +150,9 @@ export class CsvParser {
         message: 'expected a header row naming the columns, found an empty file',
         hint: 'export the sheet again with its header row, or remove the file if it is optional',
       });
+      return;
     }
+    this.handlers.end?.();
   }
 
   private setDelimiter(delimiter: Delimiter): void {
@@ -148,6 +174,13 @@ export class CsvParser {
         }
       }
       if (c === REPLACEMENT) this.reportEncoding();
+      if (c === BOM) {
+        // A byte-order mark after the start of the file: two exports joined. Not part of any value.
+        if (this.bomColumn === 0) this.bomColumn = this.column;
+        this.column++;
+        i++;
+        continue;
+      }
       if (this.inQuotes) {
         if (this.quotePending) {
           this.quotePending = false;
@@ -171,7 +204,7 @@ export class CsvParser {
         let j = i;
         while (j < n) {
           const d = text.charCodeAt(j);
-          if (d === QUOTE || d === LF || d === CR || d === REPLACEMENT) break;
+          if (d === QUOTE || d === LF || d === CR || d === REPLACEMENT || d === BOM) break;
           j++;
         }
         if (j > i) {
@@ -229,7 +262,7 @@ export class CsvParser {
       let j = i;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (d === delimiter || d === LF || d === CR || d === REPLACEMENT) break;
+        if (d === delimiter || d === LF || d === CR || d === REPLACEMENT || d === BOM) break;
         j++;
       }
       if (j === i) j = i + 1;
@@ -261,9 +294,10 @@ export class CsvParser {
 
   private finishRecord(): void {
     this.endCell();
-    const blank = this.cells.length === 1 && this.cells[0] === '' && !this.cellStarted;
+    const blank = (this.cells.length === 1 && this.cells[0] === '' && !this.cellStarted) || onlySpaces(this.cells);
     if (!blank) {
       const record: CsvRecord = { line: this.recordLine, cells: this.cells, columns: this.columns };
+      if (this.bomColumn > 0) record.bom = this.bomColumn;
       if (!this.headerSeen) {
         this.headerSeen = true;
         this.handlers.header(
@@ -276,6 +310,7 @@ export class CsvParser {
     }
     this.cells.length = 0;
     this.columns.length = 0;
+    this.bomColumn = 0;
     this.cell = '';
     this.cellStarted = false;
     this.afterClosingQuote = false;
@@ -291,9 +326,78 @@ export class CsvParser {
       line: this.line,
       column: this.column,
       message: 'expected UTF-8 text, found bytes that are not UTF-8',
-      hint: 'the file was probably saved as Windows-1252 or Latin-1; save it again as "CSV UTF-8"',
+      hint:
+        this.legacyEncoding === 'windows-1251'
+          ? 'the file was probably saved as Windows-1251 (Cyrillic); save it again as "CSV UTF-8"'
+          : 'the file was probably saved as Windows-1252 or Latin-1; save it again as "CSV UTF-8"',
     });
   }
+
+  private reportUtf16(): void {
+    this.unreadable = true;
+    this.handlers.issue({
+      file: this.file,
+      line: 1,
+      column: 1,
+      message: 'expected UTF-8 text, found a file saved as UTF-16 (Excel\'s "Unicode text")',
+      hint: 'save it again as "CSV UTF-8 (Comma delimited)"',
+    });
+  }
+}
+
+/** Every cell empty or spaces only: a phantom row of delimiters, as Excel leaves below the data. */
+function onlySpaces(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell !== '' && cell.trim() !== '') return false;
+  return true;
+}
+
+/**
+ * UTF-16 read as UTF-8: a byte-order mark FF FE / FE FF (two replacement characters), or NULs in
+ * every other position of the first characters (ASCII text in UTF-16 without a BOM).
+ */
+export function looksLikeUtf16(text: string): boolean {
+  if (text.charCodeAt(0) === REPLACEMENT && text.charCodeAt(1) === REPLACEMENT) {
+    // FF FE or FE FF: both bytes are invalid UTF-8 lead bytes. The next pair holds a NUL for ASCII.
+    const rest = text.slice(2, 66);
+    return rest.length === 0 || nulPattern(rest) || rest.includes('\u0000');
+  }
+  return nulPattern(text.slice(0, 64));
+}
+
+function nulPattern(text: string): boolean {
+  if (text.length < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  const pairs = Math.floor(text.length / 2);
+  return Math.max(even, odd) >= pairs * 0.6 && Math.min(even, odd) <= pairs * 0.1;
+}
+
+/**
+ * Which legacy encoding bytes that are not UTF-8 were probably written in: runs of three or more
+ * bytes from C0 to FF are Cyrillic words in Windows-1251 (in UTF-8 a lead byte is always followed
+ * by bytes below C0, and Latin-1 text has its accented letters one or two at a time).
+ */
+export function guessLegacyEncoding(bytes: Uint8Array): LegacyEncoding {
+  let run = 0;
+  let runs = 0;
+  let high = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x80) high++;
+    if (b >= 0xc0) {
+      run++;
+      if (run === 3) runs++;
+    } else {
+      run = 0;
+    }
+  }
+  return runs > 0 && runs * 3 >= high * 0.2 ? 'windows-1251' : 'windows-1252';
 }
 
 function firstLineEnd(text: string): number {
@@ -327,8 +431,14 @@ export async function parseCsvFile(path: string, displayPath: string, handlers: 
   const parser = new CsvParser(displayPath, handlers);
   const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  let guessed = false;
   for await (const chunk of stream) {
-    parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+    const text = decoder.decode(chunk as Buffer, { stream: true });
+    if (!guessed && text.includes('\ufffd')) {
+      guessed = true;
+      parser.legacyEncoding = guessLegacyEncoding(chunk as Buffer);
+    }
+    parser.write(text);
   }
   parser.write(decoder.decode());
   parser.end();

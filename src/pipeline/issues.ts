@@ -56,6 +56,60 @@ export function formatIssues(issues: Issue[]): string {
   return `${lines.join('\n')}\n\n${count} problem${count === 1 ? '' : 's'} found.`;
 }
 
+/**
+ * Adds issues to a list one by one. `list.push(...more)` passes every element as an argument and
+ * overflows the call stack from about 125,000 elements; this never does.
+ */
+export function appendIssues(list: Issue[], more: readonly Issue[]): Issue[] {
+  for (const issue of more) list.push(issue);
+  return list;
+}
+
+/** The message with quoted values and numbers blanked out: problems of one kind share it. */
+function messageKind(message: string): string {
+  return message.replace(/"(?:[^"\\]|\\.)*"/g, '"…"').replace(/\d+(?:[.,]\d+)*/g, '#');
+}
+
+/**
+ * Keeps a long list of problems readable: of the problems of one kind (same file, field and
+ * message once quoted values and numbers are set aside), the first `keep` by line are kept with
+ * their locations, and the rest become one line, "… and 3,412 more like these, up to line 9,001",
+ * at the first one left out, with the hint they share. Order: as given, with each summary where
+ * the first problem it stands for was. Use it on problems found row by row (unknown ids,
+ * duplicates) that the table reader does not summarise itself.
+ */
+export function summariseIssues(issues: readonly Issue[], keep = 5): Issue[] {
+  const groups = new Map<string, { shown: number; more: number; lastLine: number; summary?: Issue }>();
+  const out: Issue[] = [];
+  for (const issue of issues) {
+    const key = `${issue.file}\u0000${issue.field ?? ''}\u0000${messageKind(issue.message)}`;
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { shown: 0, more: 0, lastLine: issue.line };
+      groups.set(key, group);
+    }
+    group.lastLine = Math.max(group.lastLine, issue.line);
+    if (group.shown < keep) {
+      group.shown++;
+      out.push(issue);
+      continue;
+    }
+    group.more++;
+    if (group.summary === undefined) {
+      group.summary = { file: issue.file, line: issue.line, column: issue.column, message: '' };
+      if (issue.field !== undefined) group.summary.field = issue.field;
+      if (issue.hint !== undefined) group.summary.hint = issue.hint;
+      out.push(group.summary);
+    }
+  }
+  for (const group of groups.values()) {
+    if (group.summary === undefined) continue;
+    const n = group.more.toLocaleString('en');
+    group.summary.message = `… and ${n} more like ${group.shown === 1 ? 'this' : 'these'}, up to line ${group.lastLine.toLocaleString('en')}`;
+  }
+  return out;
+}
+
 /** Edit distance, for "did you mean" hints. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;

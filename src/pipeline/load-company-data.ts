@@ -22,7 +22,7 @@ import { quartersBetween } from '../metrics/quarters.ts';
 import type { MetricResult } from '../metrics/results.ts';
 import type { MetricKind } from '../metrics/catalogue.ts';
 import { dataFile, inspectFile, type DataFile } from './files.ts';
-import { closest, type Issue } from './issues.ts';
+import { closest, summariseIssues, type Issue } from './issues.ts';
 import { readTableFile, type RowContext } from './table.ts';
 
 /** The scale each kind of metric is published on, for figures supplied in kpis.csv. */
@@ -282,6 +282,7 @@ export async function loadCompanyData(dataDir: string, company: Company, options
       },
       files: present,
     },
-    issues,
+    // Row-by-row problems (unknown segments, repeated ids...) shown a few at a time with a count.
+    issues: summariseIssues(issues),
   };
 }

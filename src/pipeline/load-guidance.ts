@@ -90,7 +90,7 @@ export async function loadGuidance(
       const file = display(name);
       const text = new TextDecoder('utf-8').decode(await readFile(join(dir, name)));
       // The body is checked whatever the frontmatter holds, so every problem is listed at once.
-      issues.push(...checkArticleBody(text, file, name.endsWith('.mdx')));
+      for (const issue of checkArticleBody(text, file, name.endsWith('.mdx'))) issues.push(issue);
       const front = splitFrontmatter(text);
       if (!front) {
         issues.push({ file, line: 1, column: 1, message: 'expected frontmatter between two "---" lines at the top, found none', hint: `start the file with ---, then title, description, topic, order, metrics and dimensions, then ---; ${HINT}` });
@@ -100,7 +100,7 @@ export async function loadGuidance(
       const doc = parseYaml(front.yaml, file);
       const shift = (issue: Issue): Issue => ({ ...issue, line: issue.line + front.line - 1 });
       const result = validateYaml(doc, file, guidanceFrontmatterSchema, analystErrorMap);
-      issues.push(...result.issues.map(shift));
+      for (const issue of result.issues) issues.push(shift(issue));
       if (!result.data) continue;
       const topic = name.replace(/\.mdx?$/, '');
       if (result.data.topic !== topic) {

@@ -3,10 +3,29 @@
  * value, each with the "expected ..." text the analyst sees when a cell is wrong.
  */
 import { z } from 'zod';
-import type { ColumnSpec } from '../pipeline/table.ts';
-import { isRealDate, SLUG } from './common.ts';
+import { DATE_HINT, explainDate, parseDate } from '../pipeline/dates.ts';
+import type { CellProblem, ColumnSpec, FileFormat } from '../pipeline/table.ts';
+import { SLUG } from './common.ts';
 
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+/** A whole number written plainly: digits, perhaps a minus sign; no `+4`, `7.0` or `1e1`. */
+const PLAIN_INTEGER = /^-?\d+$/;
+const NOT_FINITE = /^[-+]?(?:inf|infinity|nan|∞)$/i;
+/**
+ * Digits in groups of three with one kind of separator, and perhaps decimals after another:
+ * `1 086,25`, `1.086,25`, `1,086.25`, `1'086`, `1 000 000`.
+ */
+const GROUPED = /^[-+]?\d{1,3}([ \u00a0\u202f.,'’])\d{3}(?:\1\d{3})*(?:([.,])\d+)?$/u;
+const SEPARATOR_NAMES: Record<string, string> = {
+  ' ': 'a space',
+  '\u00a0': 'a no-break space',
+  '\u202f': 'a narrow no-break space',
+  '.': 'a dot',
+  ',': 'a comma',
+  "'": 'an apostrophe',
+  '’': 'an apostrophe',
+};
+const THOUSANDS_HINT = 'write numbers without thousands separators: in Excel, untick "Use 1000 Separator" in the column\'s number format before exporting';
 
 const emptyToUndefined = (text: string) => (text === '' ? undefined : text);
 
@@ -57,13 +76,15 @@ interface NumberOptions {
   max?: number;
   integer?: boolean;
   expected?: string;
+  /** The expected text in a file that takes decimal commas (`;`-delimited), if it differs. */
+  expectedWithDecimalComma?: string;
   hint?: string;
 }
 
 function numberSchema(options: NumberOptions) {
   let schema = z
     .string()
-    .regex(NUMBER)
+    .regex(options.integer ? PLAIN_INTEGER : NUMBER)
     .transform(Number)
     .pipe(options.integer ? z.number().int() : z.number().finite());
   if (options.min !== undefined || options.max !== undefined) {
@@ -83,8 +104,58 @@ function describeNumber(options: NumberOptions): string {
   return kind;
 }
 
+/**
+ * Why a number cell was refused, beyond "expected a number": a thousands separator, a value too
+ * large to be finite, a whole number written as `1e1`, `7.0` or `+4`.
+ */
+export function explainNumber(raw: string, format: FileFormat, options: NumberOptions): CellProblem | undefined {
+  if (NOT_FINITE.test(raw)) {
+    return { expected: 'a finite number', hint: 'leave the cell empty when there is no value, if the column allows it' };
+  }
+  const grouped = GROUPED.exec(raw);
+  if (grouped) {
+    const separator = grouped[1]!;
+    const decimal = grouped[2];
+    // `1,086` is a decimal comma in a `;` file and ambiguous in a `,` file; `1.086` is a plain number.
+    const plainlySeparated = separator === ' ' || separator === '\u00a0' || separator === '\u202f' || separator === "'" || separator === '’';
+    const twoGroups = raw.split(separator).length > 2;
+    if (plainlySeparated || twoGroups || (decimal !== undefined && decimal !== separator)) {
+      return { found: ` with ${SEPARATOR_NAMES[separator]} as the thousands separator`, hint: THOUSANDS_HINT };
+    }
+  }
+  const text = format.decimalComma && /^[-+]?\d+,\d+$/.test(raw) ? raw.replace(',', '.') : raw;
+  if (NUMBER.test(text)) {
+    const value = Number(text);
+    if (!Number.isFinite(value)) {
+      return { expected: 'a finite number', hint: 'a value this large is probably a typing or export error; check the cell' };
+    }
+    if (options.integer && Number.isInteger(value) && !PLAIN_INTEGER.test(text)) {
+      return {
+        found: ', which is not a whole number written plainly',
+        hint: `write whole numbers with digits only (${String(value)}, not ${raw})`,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** `explainNumber`, with the expected text of a file that takes decimal commas. */
+function explainNumberCell(options: NumberOptions, suffix = ''): NonNullable<ColumnSpec['explain']> {
+  return (raw, format) => {
+    const problem = explainNumber(raw, format, options);
+    if (problem?.expected !== undefined || !format.decimalComma || options.expectedWithDecimalComma === undefined) return problem;
+    return { ...problem, expected: `${options.expectedWithDecimalComma}${suffix}` };
+  };
+}
+
 export function numberCell(options: NumberOptions = {}): ColumnSpec<number> {
-  return { schema: numberSchema(options), expected: describeNumber(options), hint: options.hint, numeric: true };
+  return {
+    schema: numberSchema(options),
+    expected: describeNumber(options),
+    hint: options.hint,
+    numeric: true,
+    explain: explainNumberCell(options),
+  };
 }
 
 export function optionalNumberCell(options: NumberOptions = {}): ColumnSpec<number | undefined> {
@@ -94,13 +165,30 @@ export function optionalNumberCell(options: NumberOptions = {}): ColumnSpec<numb
     hint: options.hint,
     numeric: true,
     optional: true,
+    explain: explainNumberCell(options, ' or an empty cell'),
   };
 }
 
-export function dateCell(): ColumnSpec<string> {
+const dateSchema = z.string().transform((text, ctx) => {
+  const date = parseDate(text);
+  if (date === undefined) {
+    ctx.issues.push({ code: 'custom', message: 'bad date', input: text });
+    return z.NEVER;
+  }
+  return date;
+});
+
+/**
+ * A calendar date, read as `YYYY-MM-DD`: ISO dates, dotted day-first dates as Finnish, Russian
+ * and Vietnamese Excel write them (`1.10.2022`), and ISO date-times at midnight.
+ */
+export function dateCell(options: { allowEmpty?: boolean; expected?: string } = {}): ColumnSpec<string> {
   return {
-    schema: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isRealDate),
-    expected: 'a date written as YYYY-MM-DD that exists on the calendar',
-    hint: 'set the column format to ISO dates (YYYY-MM-DD) before exporting',
+    schema: options.allowEmpty
+      ? (z.union([z.literal('').transform(() => undefined), dateSchema]) as unknown as z.ZodType<string, string>)
+      : dateSchema,
+    expected: options.expected ?? 'a date written as YYYY-MM-DD that exists on the calendar',
+    hint: DATE_HINT,
+    explain: (raw) => explainDate(raw),
   };
 }

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import type { ColumnSpec, RowOf, RowRule, TableSpec } from '../pipeline/table.ts';
+import { DATE_TIME_HINT, explainDateTime, parseDateTimeText } from '../pipeline/dates.ts';
 import { dateCell, enumCell, numberCell, optionalNumberCell, optionalTextCell, textCell } from './cells.ts';
-import { SLUG } from './common.ts';
 
 /** Survey waves and reporting quarters are written YYYY-Qn. */
 export const WAVE = /^(\d{4})-Q([1-4])$/;
@@ -16,8 +16,10 @@ const waveCell: ColumnSpec<string> = {
   expected: 'a quarter written as YYYY-Qn (e.g. "2026-Q3")',
 };
 
+// Any non-empty text here: whether it is one of company.yaml's segments is checked where the
+// segments are known, which can then name the id of a segment written as its label ("Households").
 const segmentCell: ColumnSpec<string> = {
-  schema: z.string().regex(SLUG),
+  schema: z.string().trim().min(1),
   expected: 'a segment id from company.yaml',
 };
 
@@ -58,7 +60,13 @@ export type SurveyRow = RowOf<typeof surveyColumns>;
 
 export const ACQUISITION_CHANNELS = ['referral', 'search', 'social', 'advertising', 'email', 'direct', 'partner', 'other'] as const;
 
-const amount = (what: string) => numberCell({ min: 0, expected: `${what} as a number of 0 or more, with a dot for decimals` });
+// A `;`-delimited file takes decimal commas: its messages do not ask for a dot.
+const amount = (what: string) =>
+  numberCell({
+    min: 0,
+    expected: `${what} as a number of 0 or more, with a dot for decimals`,
+    expectedWithDecimalComma: `${what} as a number of 0 or more, with a comma or a dot for decimals`,
+  });
 
 export const orderColumns = {
   order_id: idCell('order'),
@@ -70,11 +78,10 @@ export const orderColumns = {
   quoted_amount: amount('the quoted amount'),
   charged_amount: amount('the charged amount'),
   promised_date: dateCell(),
-  delivered_date: {
-    schema: z.union([z.literal('').transform(() => undefined), dateCell().schema]),
+  delivered_date: dateCell({
+    allowEmpty: true,
     expected: 'a date written as YYYY-MM-DD that exists on the calendar, or an empty cell if not delivered',
-    hint: dateCell().hint,
-  } satisfies ColumnSpec<string | undefined>,
+  }) as ColumnSpec<string | undefined>,
 } satisfies TableSpec;
 export type OrderRow = RowOf<typeof orderColumns>;
 
@@ -89,18 +96,13 @@ export const orderRules: RowRule<typeof orderColumns>[] = [
       : [],
 ];
 
-/** Date and time, `YYYY-MM-DDTHH:MM` with optional seconds and `Z` or offset; no offset means UTC. */
-const DATETIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?$/;
-
+/**
+ * Date and time, `YYYY-MM-DDTHH:MM` with optional seconds (and milliseconds) and `Z` or offset, or
+ * `31.1.2025 14:05` as Finnish and Russian Excel write it; no offset means UTC. See
+ * `src/pipeline/dates.ts`.
+ */
 export function parseDateTime(text: string): number | undefined {
-  const m = DATETIME.exec(text);
-  if (!m) return undefined;
-  const [, date, hh, mm, ss = '00', zone = 'Z'] = m;
-  const ms = Date.parse(`${date}T${hh}:${mm}:${ss}${zone}`);
-  if (Number.isNaN(ms)) return undefined;
-  // Reject impossible calendar dates that Date.parse would roll over.
-  const check = new Date(Date.parse(`${date}T00:00:00Z`)).toISOString().slice(0, 10);
-  return check === date ? ms : undefined;
+  return parseDateTimeText(text);
 }
 
 const dateTimeSchema = z.string().transform((text, ctx) => {
@@ -115,6 +117,8 @@ const dateTimeSchema = z.string().transform((text, ctx) => {
 const dateTimeCell = (optional: boolean): ColumnSpec<number | undefined> => ({
   schema: optional ? z.union([z.literal('').transform(() => undefined), dateTimeSchema]) : dateTimeSchema,
   expected: `a date and time written as YYYY-MM-DDTHH:MM (UTC unless an offset is given) on a date that exists on the calendar${optional ? ', or an empty cell' : ''}`,
+  hint: DATE_TIME_HINT,
+  explain: (raw) => explainDateTime(raw),
 });
 
 export const complaintColumns = {
@@ -139,7 +143,7 @@ export const complaintRules: RowRule<typeof complaintColumns>[] = [
 
 export const kpiColumns = {
   period: waveCell,
-  segment: { schema: z.string().regex(SLUG), expected: 'a segment id from company.yaml, or "all"' } satisfies ColumnSpec<string>,
+  segment: { schema: z.string().trim().min(1), expected: 'a segment id from company.yaml, or "all"' } satisfies ColumnSpec<string>,
   metric: { schema: z.string().regex(/^[a-z][a-z0-9_]*$/), expected: 'a metric id (see README, "Metrics")' } satisfies ColumnSpec<string>,
   value: numberCell(),
   n: numberCell({ min: 1, integer: true, expected: 'the whole number of respondents or customers behind the value, at least 1' }),
