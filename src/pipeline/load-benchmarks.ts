@@ -128,7 +128,7 @@ export async function loadBenchmarks(
               column: context.columnOf(row.value !== undefined ? 'value' : 'low'),
               field: row.value !== undefined ? 'value' : 'low',
               message: `expected a percentage from 0 to 100, found ${amounts.join(' to ')}, which looks like a fraction`,
-              hint: `if the source says ${Math.round(amounts[0]! * 1000) / 10} %, write ${Math.round(amounts[0]! * 1000) / 10}; if it really says under 1 %, add a note saying so`,
+              hint: `if the source says ${Math.round(amounts[0]! * 1000) / 10} %, write ${Math.round(amounts[0]! * 1000) / 10}; if it really says under 1 %, the figure is used as written`,
             });
           }
         }
@@ -141,9 +141,7 @@ export async function loadBenchmarks(
       issues.push({ file: statisticsFile.display, line: 2, column: 1, message: 'expected at least one figure below the header, found none' });
     }
   }
-  // A figure written as a fraction but explained in its note is taken as meant.
-  const meant = warnings.filter((w) => !statistics.some((st) => st.origin.line === w.line && st.note !== undefined));
-  return { benchmarks: { sources, statistics }, issues, warnings: meant };
+  return { benchmarks: { sources, statistics }, issues, warnings };
 }
 
 function decimalsOf(raw: string): number {
