@@ -87,6 +87,17 @@ async function runCase(c: Case): Promise<void> {
   await cp(c.dir, work, { recursive: true, filter: (path) => !/(?:^|\/)(?:expected\.txt|case\.json)$/.test(path) });
   for (const name of c.spec.remove ?? []) await rm(join(work, name));
   if (c.strings) {
+    // `strings/<locale>.patch.json` breaks one thing in the current strings file, so the case
+    // does not go stale whenever a key is added: { "remove": [keys], "set": { key: text } }.
+    for (const name of readdirSync(join(c.dir, 'strings')).filter((n) => n.endsWith('.patch.json'))) {
+      const patch = JSON.parse(readFileSync(join(c.dir, 'strings', name), 'utf8')) as { remove?: string[]; set?: Record<string, string> };
+      const target = join(work, 'strings', name.replace('.patch.json', '.json'));
+      const strings = JSON.parse(readFileSync(target, 'utf8')) as Record<string, string>;
+      for (const key of patch.remove ?? []) delete strings[key];
+      Object.assign(strings, patch.set ?? {});
+      await writeFile(target, `${JSON.stringify(strings, null, 2)}\n`);
+      await rm(join(work, 'strings', name));
+    }
     const issues = await checkTranslations({ stringsDir: join(work, 'strings') });
     expect(formatted(issues, work)).toBe(c.expected);
     expect(c.expected).not.toBe('');
