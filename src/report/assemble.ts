@@ -129,6 +129,7 @@ export function assembleReport({ company, benchmarks, data }: AssembleInput): Re
       weighting: company.weighting && data.survey ? { by: company.weighting.by, designEffects: data.survey.designEffects() } : null,
     },
     reliability: data.survey?.reliability() ?? null,
+    drivers: null,
     asOf,
     waves: data.waves,
     metrics,

@@ -235,6 +235,39 @@ export const reportSchema = z.object({
     /** Post-stratification, when declared: by what, and the Kish design effect of each wave's weights. */
     weighting: z.object({ by: z.enum(['segment', 'segment_country']), designEffects: z.array(z.number()) }).nullable(),
   }),
+  /**
+   * Key drivers of loyalty (issue "What to do first"): how much each trust dimension accounts for
+   * the likelihood to recommend (0-10), by Shapley decomposition of R^2, latest wave; the whole
+   * company first, then each segment where n allows. null without survey data.
+   */
+  drivers: z
+    .object({
+      outcome: z.literal('recommend_0_10'),
+      method: z.literal('shapley_r2'),
+      wave: z.string(),
+      /** Bootstrap resamples behind the intervals. */
+      resamples: z.int(),
+      groups: z.array(
+        z.object({
+          segment: z.string().nullable(),
+          /** Respondents who answered all five dimensions and the 0-10 question. */
+          n: z.int().nullable(),
+          suppressed: z.enum(SUPPRESSIONS).nullable(),
+          /** Share of the variance in the outcome the five dimensions account for together (0-1). */
+          r2: z.number().nullable(),
+          dimensions: z.array(
+            z.object({
+              metric: z.string(),
+              /** Share of R^2 attributed to this dimension, in % (the five add up to 100), with a 95 % bootstrap interval. */
+              share: z.number(),
+              low: z.number(),
+              high: z.number(),
+            }),
+          ),
+        }),
+      ),
+    })
+    .nullable(),
   /** Cronbach's alpha of the five trust items (latest wave, complete answers). */
   reliability: z.object({ alpha: z.number(), low: z.number(), high: z.number(), n: z.int(), items: z.int() }).nullable(),
   /** Survey waves and reporting quarters, oldest first. */
@@ -266,4 +299,5 @@ export type ReportRecommendation = z.infer<typeof recommendationSchema>;
 export type ReportGuidanceTopic = z.infer<typeof guidanceTopicSchema>;
 export type ReportStatistic = z.infer<typeof reportStatisticSchema>;
 export type ReportChange = z.infer<typeof changeSchema>;
+export type ReportDrivers = NonNullable<Report['drivers']>;
 export type ReportSegmentDifference = z.infer<typeof segmentDifferenceSchema>;
