@@ -73,7 +73,7 @@ export async function runDataBuild(options: RunOptions): Promise<RunResult> {
   for (const stat of assembled.library.statistics) stat.i18n = translated.translations.statistics[stat.id] ?? {};
   // Join the findings with the guidance: which articles matter most, and why.
   assembled.guidance = guidance.topics;
-  assembled.recommendations = recommend({ metrics: assembled.metrics, sayVsDo: assembled.sayVsDo, topics: guidance.topics });
+  assembled.recommendations = recommend({ metrics: assembled.metrics, sayVsDo: assembled.sayVsDo, drivers: assembled.drivers, topics: guidance.topics });
   // The model checks itself before any page sees it. A figure that fails (say, an amount so large
   // that a sum overflows) is reported like a data problem, never as a stack trace.
   const checked = reportSchema.safeParse(assembled);

@@ -14,7 +14,7 @@
  * signal plus a quarter of the others, so one large problem outranks many small ones, and each
  * recommendation carries its reasons, heaviest first.
  */
-import type { ReportMetric, ReportComparison } from '../schemas/report.ts';
+import type { ReportDrivers, ReportMetric, ReportComparison } from '../schemas/report.ts';
 import { ALPHA, welchDifference, zDifference } from '../stats/tests.ts';
 
 export type Reason =
@@ -22,7 +22,8 @@ export type Reason =
   | { kind: 'below_dimensions'; metric: string; value: number; average: number; points: number }
   | { kind: 'gap'; metric: string; statisticId: string; gap: number; points: number; others: number }
   | { kind: 'satisfied_not_loyal'; metric: 'say_vs_do'; segments: string[]; points: number }
-  | { kind: 'decline'; metric: string; from: number; to: number; first: string; last: string; points: number; census: boolean };
+  | { kind: 'decline'; metric: string; from: number; to: number; first: string; last: string; points: number; census: boolean }
+  | { kind: 'driver'; metric: string; share: number; value: number; average: number; points: number };
 
 export interface Recommendation {
   topic: string;
@@ -32,6 +33,8 @@ export interface Recommendation {
 
 export interface RecommendInput {
   metrics: ReportMetric[];
+  /** The key-driver analysis, when there is one: a weak dimension that drives loyalty comes first. */
+  drivers?: ReportDrivers | null;
   sayVsDo: { segment: string; retention: { value: number | null }; satisfiedNotLoyal: boolean }[];
   topics: { topic: string; order: number; metrics: string[]; dimensions: string[] }[];
 }
@@ -45,22 +48,35 @@ function scaleWeight(metric: ReportMetric | undefined, points: number, reference
   return reference ? Math.min(100, (points / Math.abs(reference)) * 100) : points;
 }
 
-export function reasonWeight(reason: Reason, metrics: ReportMetric[]): number {
+/** A dimension's share of what explains likelihood to recommend, relative to an equal share (1 = 20 %). */
+function driverFactor(drivers: ReportDrivers | null | undefined, metric: string): number {
+  const group = drivers?.groups.find((g) => g.segment === null && g.suppressed === null);
+  const d = group?.dimensions.find((x) => x.metric === metric);
+  return d ? d.share / (100 / group!.dimensions.length) : 1;
+}
+
+export function reasonWeight(reason: Reason, metrics: ReportMetric[], drivers?: ReportDrivers | null): number {
   const metric = metrics.find((m) => m.id === reason.metric);
   switch (reason.kind) {
+    case 'driver':
+    case 'weakest_dimension':
+    case 'below_dimensions':
+      // A weak dimension counts by how much it goes with recommending: a weak one that drives
+      // loyalty outranks a weak one that does not.
+      return round1(reason.points * driverFactor(drivers, reason.metric));
     case 'gap':
       return round1(scaleWeight(metric, reason.points, metric?.result?.latest.value ?? null));
     case 'decline':
       return round1(scaleWeight(metric, reason.points, reason.from));
-    default:
-      return round1(scaleWeight(metric, reason.points, reason.kind === 'satisfied_not_loyal' ? null : reason.value));
+    case 'satisfied_not_loyal':
+      return round1(scaleWeight(metric, reason.points, null));
   }
 }
 
 /** Is this gap or change bad news for a metric where `better` is up or down? */
 const isBad = (metric: ReportMetric, delta: number) => (metric.better === 'higher' ? delta < 0 : delta > 0);
 
-export function findSignals(input: Pick<RecommendInput, 'metrics' | 'sayVsDo'>): Reason[] {
+export function findSignals(input: Pick<RecommendInput, 'metrics' | 'sayVsDo' | 'drivers'>): Reason[] {
   const reasons: Reason[] = [];
   const value = (m: ReportMetric) => m.result?.latest.value ?? null;
 
@@ -78,11 +94,28 @@ export function findSignals(input: Pick<RecommendInput, 'metrics' | 'sayVsDo'>):
     const strongest = dims.at(-1)!;
     const n = (m: ReportMetric) => latest(m).nEffective ?? latest(m).n!;
     const apart = welchDifference({ value: value(next)!, se: latest(next).se!, n: n(next) }, { value: value(weakest)!, se: latest(weakest).se!, n: n(weakest) });
-    if (apart.p < ALPHA) {
+    const average = dims.reduce((sum, m) => sum + value(m)!, 0) / dims.length;
+    // Drivers: a dimension whose share of what explains recommending is above an equal share,
+    // beyond the bootstrap interval, and which is below the other dimensions, beyond the uncertainty.
+    const company = input.drivers?.groups.find((g) => g.segment === null && g.suppressed === null);
+    const drives = new Set<string>();
+    for (const m of dims) {
+      const d = company?.dimensions.find((x) => x.metric === m.id);
+      if (!d || d.low <= 100 / company!.dimensions.length) continue;
+      const others = dims.filter((o) => o !== m);
+      const othersMean = others.reduce((sum, o) => sum + value(o)!, 0) / others.length;
+      const othersSe = Math.sqrt(others.reduce((sum, o) => sum + latest(o).se! ** 2, 0)) / others.length;
+      const test = zDifference({ value: othersMean, se: othersSe }, { value: value(m)!, se: latest(m).se! });
+      if (test.difference > 0 && test.p < ALPHA) {
+        drives.add(m.id);
+        reasons.push({ kind: 'driver', metric: m.id, share: round1(d.share), value: round1(value(m)!), average: round1(average), points: round1(average - value(m)!) });
+      }
+    }
+    if (apart.p < ALPHA && !drives.has(weakest.id)) {
       reasons.push({ kind: 'weakest_dimension', metric: weakest.id, value: round1(value(weakest)!), strongest: strongest.id, strongestValue: round1(value(strongest)!), points: round1(value(strongest)! - value(weakest)!) });
     }
-    const average = dims.reduce((sum, m) => sum + value(m)!, 0) / dims.length;
     for (const m of dims.slice(1)) {
+      if (drives.has(m.id)) continue;
       const others = dims.filter((o) => o !== m);
       const othersMean = others.reduce((sum, o) => sum + value(o)!, 0) / others.length;
       const othersSe = Math.sqrt(others.reduce((sum, o) => sum + latest(o).se! ** 2, 0)) / others.length;
@@ -115,26 +148,30 @@ export function findSignals(input: Pick<RecommendInput, 'metrics' | 'sayVsDo'>):
     if (!c || c.verdict !== 'declined') continue;
     reasons.push({ kind: 'decline', metric: m.id, from: round1(c.from), to: round1(c.to), first: c.fromWave, last: c.toWave, points: round1(Math.abs(c.difference)), census: m.census });
   }
-  const weight = new Map(reasons.map((r) => [r, reasonWeight(r, input.metrics)]));
+  const weight = new Map(reasons.map((r) => [r, reasonWeight(r, input.metrics, input.drivers)]));
   return reasons.sort((a, b) => weight.get(b)! - weight.get(a)! || a.metric.localeCompare(b.metric));
 }
 
+/**
+ * One decision per finding, heaviest first: each finding (reason) is given to the guidance article
+ * that addresses it most directly (an article naming the metric before one naming only its
+ * dimension), preferring an article not used yet, so no reason appears twice and the first items
+ * point to different articles. A finding no article addresses is left out of the list.
+ */
 export function recommend(input: RecommendInput): Recommendation[] {
   const signals = findSignals(input);
   const dimensionOf = new Map(input.metrics.map((m) => [m.id, m.dimension]));
-  const recommendations: (Recommendation & { order: number })[] = [];
-  for (const topic of input.topics) {
-    const reasons = signals.filter((r) => {
-      if (topic.metrics.includes(r.metric)) return true;
-      const dimension = dimensionOf.get(r.metric);
-      return dimension !== null && dimension !== undefined && topic.dimensions.includes(dimension);
-    });
-    if (reasons.length === 0) continue;
-    const [heaviest, ...rest] = reasons.map((r) => reasonWeight(r, input.metrics));
-    const score = round1(heaviest! + 0.25 * rest.reduce((sum, w) => sum + w, 0));
-    recommendations.push({ topic: topic.topic, score, reasons, order: topic.order });
+  const used = new Set<string>();
+  const out: Recommendation[] = [];
+  for (const reason of signals) {
+    const dimension = dimensionOf.get(reason.metric);
+    const direct = input.topics.filter((t) => t.metrics.includes(reason.metric));
+    const byDimension = input.topics.filter((t) => !t.metrics.includes(reason.metric) && dimension !== null && dimension !== undefined && t.dimensions.includes(dimension));
+    const candidates = [...direct, ...byDimension];
+    if (candidates.length === 0) continue;
+    const topic = candidates.find((t) => !used.has(t.topic)) ?? candidates[0]!;
+    used.add(topic.topic);
+    out.push({ topic: topic.topic, score: reasonWeight(reason, input.metrics, input.drivers), reasons: [reason] });
   }
-  return recommendations
-    .sort((a, b) => b.score - a.score || a.order - b.order || a.topic.localeCompare(b.topic))
-    .map(({ order: _order, ...r }) => r);
+  return out;
 }

@@ -199,6 +199,7 @@ const reasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('gap'), metric: z.string(), statisticId: z.string(), gap: z.number(), points: z.number(), others: z.int() }),
   z.object({ kind: z.literal('satisfied_not_loyal'), metric: z.literal('say_vs_do'), segments: z.array(z.string()), points: z.number() }),
   z.object({ kind: z.literal('decline'), metric: z.string(), from: z.number(), to: z.number(), first: z.string(), last: z.string(), points: z.number(), census: z.boolean() }),
+  z.object({ kind: z.literal('driver'), metric: z.string(), share: z.number(), value: z.number(), average: z.number(), points: z.number() }),
 ]);
 
 export const guidanceTopicSchema = z.object({

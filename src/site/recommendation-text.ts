@@ -27,7 +27,46 @@ export function reasonText(reason: ReportReason, report: Report, t: Translator):
       return t('reason.satisfied_not_loyal', { segments: t.format.list(reason.segments.map((s) => segmentName(report, s, t.locale))), points: points(reason.points) });
     case 'decline':
       return t('reason.decline', { metric: name(reason.metric), from: value(reason.metric, reason.from), first: reason.first, to: value(reason.metric, reason.to), last: reason.last });
+    case 'driver':
+      return t('reason.driver', { dimension: name(reason.metric), share: t.format.percent(reason.share, 0), value: value(reason.metric, reason.value), average: points(reason.average) });
   }
+}
+
+/** The decision a finding calls for, verb first: "Raise transparency first". */
+export function actionText(reason: ReportReason, report: Report, t: Translator): string {
+  const name = (id: string) => t(METRIC_NAME[id]!);
+  switch (reason.kind) {
+    case 'driver':
+      return t('action.driver', { dimension: name(reason.metric) });
+    case 'weakest_dimension':
+    case 'below_dimensions':
+      return t('action.dimension', { dimension: name(reason.metric) });
+    case 'gap':
+      return t('action.gap', { metric: name(reason.metric) });
+    case 'satisfied_not_loyal':
+      return t('action.satisfied_not_loyal', { segments: t.format.list(reason.segments.map((s) => segmentName(report, s, t.locale))) });
+    case 'decline':
+      return t('action.decline', { metric: name(reason.metric) });
+  }
+}
+
+/** The figure to watch for a decision, with its current value: "Retention rate of Deal seekers: 31.2 %". */
+export function watchText(reason: ReportReason, report: Report, t: Translator): string | null {
+  const metric = (id: string) => report.metrics.find((m) => m.id === id);
+  if (reason.kind === 'satisfied_not_loyal') {
+    const retention = metric('retention_rate');
+    const cells = reason.segments.map((s) => ({ s, e: retention?.result?.bySegment.find((x) => x.segment === s) }));
+    const shown = cells.filter((c) => c.e && c.e.value !== null);
+    if (!retention || shown.length === 0) return null;
+    return t('decision.watch_segments', {
+      metric: t(METRIC_NAME.retention_rate!),
+      values: t.format.list(shown.map((c) => `${segmentName(report, c.s, t.locale)} ${formatMetricValue(retention, c.e!.value!, t)}`)),
+    });
+  }
+  const m = metric(reason.metric);
+  const latest = m?.result?.latest;
+  if (!m || !latest || latest.value === null) return null;
+  return t('decision.watch', { metric: t(METRIC_NAME[m.id]!), value: formatMetricValue(m, latest.value, t), wave: latest.wave ?? '' });
 }
 
 /** The article's title in the reader's language, or the English one with its language marked. */
