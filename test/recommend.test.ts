@@ -72,7 +72,7 @@ describe('declines', () => {
   });
 });
 
-describe('ranking', () => {
+describe('decisions', () => {
   const topics = [
     { topic: 'transparency', order: 1, metrics: ['trust_transparency'], dimensions: ['transparency'] },
     { topic: 'recommendations', order: 2, metrics: ['nps'], dimensions: [] },
@@ -80,15 +80,13 @@ describe('ranking', () => {
     { topic: 'unrelated', order: 4, metrics: ['csat'], dimensions: ['reliability'] },
   ];
 
-  it('ranks articles by their heaviest reason plus a quarter of the others', () => {
+  it('gives each finding to one article, heaviest first, and repeats no finding', () => {
     const ranked = recommend({ metrics, sayVsDo: [], topics });
-    // five-elements: 18 + 0.25 x 10 = 20.5; transparency: 18; recommendations: 10.
-    expect(ranked.map((r) => [r.topic, r.score])).toEqual([
-      ['five-elements', 20.5],
-      ['transparency', 18],
-      ['recommendations', 10],
+    // Weakest dimension: 18 points; NPS gap: 20 / 2 = 10. Each goes to the first article naming its metric.
+    expect(ranked.map((r) => [r.topic, r.score, r.reasons.map((x) => x.kind)])).toEqual([
+      ['transparency', 18, ['weakest_dimension']],
+      ['recommendations', 10, ['gap']],
     ]);
-    expect(ranked[0]!.reasons.map((r) => r.kind)).toEqual(['weakest_dimension', 'gap']);
   });
 
   it('weighs a satisfied-but-not-loyal segment by its retention shortfall', () => {
@@ -99,5 +97,32 @@ describe('ranking', () => {
       topics: [{ topic: 'say-do', order: 1, metrics: ['say_vs_do'], dimensions: [] }],
     });
     expect(ranked).toEqual([{ topic: 'say-do', score: 29, reasons: [{ kind: 'satisfied_not_loyal', metric: 'say_vs_do', segments: ['deal-seekers'], points: 29 }] }]);
+  });
+
+  it('puts a weak dimension that drives loyalty before a weaker one that does not', () => {
+    const dims = [
+      metric('trust_reliability', { latest: 80, dimension: 'reliability' }),
+      metric('trust_transparency', { latest: 62, dimension: 'transparency' }),
+      metric('trust_empathy', { latest: 66, dimension: 'empathy' }),
+    ];
+    const share = (m: string, value: number, low: number, high: number) => ({ metric: m, share: value, low, high });
+    const drivers = {
+      outcome: 'recommend_0_10' as const, method: 'shapley_r2' as const, wave: 'W2', resamples: 400,
+      groups: [{ segment: null, n: 900, suppressed: null, r2: 0.4, dimensions: [share('trust_reliability', 50, 44, 56), share('trust_transparency', 10, 6, 14), share('trust_empathy', 40, 34, 46)] }],
+    };
+    const signals = findSignals({ metrics: dims, sayVsDo: [], drivers });
+    // Empathy: share 40 % (interval above an equal third), 66 below the others' mean of 71:
+    // a driver, weight (69.3 - 66) x 40 / 33.3 = 4.0. Transparency is weakest but drives little:
+    // 18 x 10 / 33.3 = 5.4, held just below the driver.
+    expect(signals.map((r) => [r.kind, r.metric])).toEqual([
+      ['driver', 'trust_empathy'],
+      ['weakest_dimension', 'trust_transparency'],
+    ]);
+    const ranked = recommend({ metrics: dims, sayVsDo: [], drivers, topics: [
+      { topic: 'empathy', order: 1, metrics: ['trust_empathy'], dimensions: ['empathy'] },
+      { topic: 'transparency', order: 2, metrics: ['trust_transparency'], dimensions: ['transparency'] },
+    ] });
+    expect(ranked.map((r) => r.topic)).toEqual(['empathy', 'transparency']);
+    expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score);
   });
 });

@@ -77,6 +77,11 @@ export function reasonWeight(reason: Reason, metrics: ReportMetric[], drivers?: 
 const isBad = (metric: ReportMetric, delta: number) => (metric.better === 'higher' ? delta < 0 : delta > 0);
 
 export function findSignals(input: Pick<RecommendInput, 'metrics' | 'sayVsDo' | 'drivers'>): Reason[] {
+  return weighedSignals(input).map((s) => s.reason);
+}
+
+/** The findings with their weights, heaviest first. */
+function weighedSignals(input: Pick<RecommendInput, 'metrics' | 'sayVsDo' | 'drivers'>): Array<{ reason: Reason; weight: number }> {
   const reasons: Reason[] = [];
   const value = (m: ReportMetric) => m.result?.latest.value ?? null;
 
@@ -149,7 +154,15 @@ export function findSignals(input: Pick<RecommendInput, 'metrics' | 'sayVsDo' | 
     reasons.push({ kind: 'decline', metric: m.id, from: round1(c.from), to: round1(c.to), first: c.fromWave, last: c.toWave, points: round1(Math.abs(c.difference)), census: m.census });
   }
   const weight = new Map(reasons.map((r) => [r, reasonWeight(r, input.metrics, input.drivers)]));
-  return reasons.sort((a, b) => weight.get(b)! - weight.get(a)! || a.metric.localeCompare(b.metric));
+  // A weak dimension that drives loyalty outranks any weak dimension that does not.
+  const driverWeights = reasons.filter((r) => r.kind === 'driver').map((r) => weight.get(r)!);
+  if (driverWeights.length > 0) {
+    const floor = Math.min(...driverWeights);
+    for (const r of reasons) if ((r.kind === 'weakest_dimension' || r.kind === 'below_dimensions') && weight.get(r)! >= floor) weight.set(r, round1(Math.max(0, floor - 0.1)));
+  }
+  return reasons
+    .sort((a, b) => weight.get(b)! - weight.get(a)! || a.metric.localeCompare(b.metric))
+    .map((reason) => ({ reason, weight: weight.get(reason)! }));
 }
 
 /**
@@ -159,11 +172,11 @@ export function findSignals(input: Pick<RecommendInput, 'metrics' | 'sayVsDo' | 
  * point to different articles. A finding no article addresses is left out of the list.
  */
 export function recommend(input: RecommendInput): Recommendation[] {
-  const signals = findSignals(input);
+  const signals = weighedSignals(input);
   const dimensionOf = new Map(input.metrics.map((m) => [m.id, m.dimension]));
   const used = new Set<string>();
   const out: Recommendation[] = [];
-  for (const reason of signals) {
+  for (const { reason, weight } of signals) {
     const dimension = dimensionOf.get(reason.metric);
     const direct = input.topics.filter((t) => t.metrics.includes(reason.metric));
     const byDimension = input.topics.filter((t) => !t.metrics.includes(reason.metric) && dimension !== null && dimension !== undefined && t.dimensions.includes(dimension));
@@ -171,7 +184,7 @@ export function recommend(input: RecommendInput): Recommendation[] {
     if (candidates.length === 0) continue;
     const topic = candidates.find((t) => !used.has(t.topic)) ?? candidates[0]!;
     used.add(topic.topic);
-    out.push({ topic: topic.topic, score: reasonWeight(reason, input.metrics, input.drivers), reasons: [reason] });
+    out.push({ topic: topic.topic, score: weight, reasons: [reason] });
   }
   return out;
 }
