@@ -9,10 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { layoutBars } from '../src/charts/bars.ts';
 import { layoutDumbbell } from '../src/charts/dumbbell.ts';
 import { layoutLines } from '../src/charts/lines.ts';
-import { layoutScatter } from '../src/charts/scatter.ts';
+import { labelBox, layoutScatter, overlap, placeLabels } from '../src/charts/scatter.ts';
 import { layoutSmallMultiples } from '../src/charts/small-multiples.ts';
 import type { Mark, Scene } from '../src/charts/scene.ts';
 import { escapeXml, renderSvg } from '../src/charts/svg.ts';
+import { loadTranslationSystem } from '../src/i18n/node.ts';
+import type { Report, ReportEstimate } from '../src/schemas/report.ts';
+import { areaRadius, driversChart, sayVsDoChart } from '../src/site/charts.ts';
 
 const GOLDEN = new URL('./golden/charts/', import.meta.url).pathname;
 const pct = (v: number) => `${v.toFixed(1)} %`;
@@ -134,6 +137,223 @@ describe('scatter', () => {
   });
 
   it('matches the golden SVG', () => golden('scatter', scene));
+});
+
+describe('scatter with references (key drivers layout)', () => {
+  // Plot 52..624 across and 296..24 up (640 × 340); the domains are already "nice", so
+  // x(v) = 52 + 572 · v / 40 and y(v) = 296 − 272 · (v − 50) / 40.
+  const scene = layoutScatter({
+    points: [
+      { label: 'Transparency', x: 30, xLow: 25, xHigh: 35, y: 60, yLow: 58, yHigh: 62 },
+      { label: 'Reliability', x: 10, y: 80 },
+    ],
+    xDomain: [0, 40],
+    yDomain: [50, 90],
+    xFormat: int,
+    yFormat: int,
+    xLabel: 'Share',
+    yLabel: 'Score',
+    xReference: { value: 20, label: 'Average share 20 %' },
+    yReference: { value: 70, label: 'Average score 70' },
+    highlight: { quadrant: 'bottom-right', label: 'Fix first' },
+  });
+  const circles = byClass(scene, 'point') as Extract<Mark, { type: 'circle' }>[];
+  const lines = (cls: string) => byClass(scene, cls) as Extract<Mark, { type: 'line' }>[];
+
+  it('places each point at its share and score', () => {
+    expect(circles.map((c) => [c.cx, c.cy, c.r])).toEqual([[481, 228, 5.5], [195, 92, 5.5]]);
+  });
+
+  it('draws the intervals as whiskers: share across, score up', () => {
+    const [across, up] = lines('whisker');
+    expect(across).toMatchObject({ x1: 52 + 14.3 * 25, x2: 52 + 14.3 * 35, y1: 228, y2: 228 });
+    expect(up!.x1).toBe(481);
+    expect(up!.y1).toBeCloseTo(296 - 6.8 * 8, 9);
+    expect(up!.y2).toBeCloseTo(296 - 6.8 * 12, 9);
+  });
+
+  it('draws the reference lines at the average share and score, across the whole plot', () => {
+    const [vertical, horizontal] = lines('reference-line');
+    expect(vertical).toMatchObject({ x1: 338, x2: 338, y1: 24, y2: 296 });
+    expect(horizontal).toMatchObject({ x1: 52, x2: 624, y1: 160, y2: 160 });
+    expect(texts(scene, 'reference-label')).toEqual(['Average share 20 %', 'Average score 70']);
+  });
+
+  it('shades the high-share, low-score quadrant and labels it in its outer corner', () => {
+    const [rect] = byClass(scene, 'quadrant') as Extract<Mark, { type: 'rect' }>[];
+    expect(rect).toMatchObject({ x: 338, y: 160, width: 286, height: 136 });
+    const [label] = byClass(scene, 'quadrant-label') as Extract<Mark, { type: 'text' }>[];
+    expect(label).toMatchObject({ x: 618, y: 286, text: 'Fix first', anchor: 'end' });
+  });
+
+  it('labels each point directly: beside it, or diagonally above when whiskers run beside it', () => {
+    const labels = byClass(scene, 'point-label') as Extract<Mark, { type: 'text' }>[];
+    // Transparency: 3 px right of its whisker and 8 px above its circle (r 5.5); Reliability: r + 3.5 px right.
+    expect(labels.map((l) => [l.text, l.x, l.y, l.anchor])).toEqual([['Transparency', 484, 214.5, 'start'], ['Reliability', 204, 92, 'start']]);
+  });
+});
+
+describe('label placement', () => {
+  const area = { x0: 0, y0: 0, x1: 300, y1: 200 };
+
+  it('moves the second of two coinciding points to the other side', () => {
+    const [a, b] = placeLabels([{ text: 'Empathy', cx: 150, cy: 100, r: 5.5 }, { text: 'Consistency', cx: 150, cy: 100, r: 5.5 }], area);
+    expect(a).toMatchObject({ x: 159, y: 100, anchor: 'start', nudged: false });
+    expect(b).toMatchObject({ x: 141, y: 100, anchor: 'end', nudged: false });
+    expect(overlap(a!.box, b!.box)).toBe(0);
+  });
+
+  it('keeps every label of a pile of coinciding points apart and inside the plot', () => {
+    const pile = ['Reliability', 'Competence', 'Empathy', 'Transparency', 'Consistency'].map((text) => ({ text, cx: 280, cy: 190, r: 5.5 }));
+    const placed = placeLabels(pile, area);
+    for (const [i, l] of placed.entries()) {
+      expect(l.box.x0).toBeGreaterThanOrEqual(0);
+      expect(l.box.x1).toBeLessThanOrEqual(300);
+      expect(l.box.y0).toBeGreaterThanOrEqual(0);
+      expect(l.box.y1).toBeLessThanOrEqual(200);
+      for (const other of placed.slice(i + 1)) expect(overlap(l.box, other.box)).toBe(0);
+    }
+    // Near the right edge the first label goes left; the others stack above it with leaders.
+    expect(placed[0]).toMatchObject({ anchor: 'end', y: 190 });
+    expect(placed.slice(2).every((l) => l.nudged || l.anchor === 'middle')).toBe(true);
+  });
+
+  it('keeps labels off the reference labels', () => {
+    const obstacle = labelBox(159, 100, 'start', 'Average share 20 %');
+    const [l] = placeLabels([{ text: 'Empathy', cx: 150, cy: 100, r: 5.5 }], area, [obstacle]);
+    expect(l).toMatchObject({ anchor: 'end' });
+  });
+
+  it('draws a leader line to a nudged label in the scene', () => {
+    const scene = layoutScatter({
+      points: ['A', 'B', 'C', 'D', 'E', 'F'].map((label) => ({ label, x: 50, y: 50 })),
+      xDomain: [0, 100], yDomain: [0, 100], xFormat: int, yFormat: int, xLabel: 'x', yLabel: 'y',
+    });
+    const labels = byClass(scene, 'point-label') as Extract<Mark, { type: 'text' }>[];
+    const boxes = labels.map((l) => labelBox(l.x, l.y, l.anchor ?? 'start', l.text));
+    for (const [i, b] of boxes.entries()) for (const o of boxes.slice(i + 1)) expect(overlap(b, o)).toBe(0);
+    // Right, left, above and below the point are taken by A to D: E and F are nudged, with leaders.
+    const cy = (byClass(scene, 'point')[0] as Extract<Mark, { type: 'circle' }>).cy;
+    const nudged = labels.filter((l) => l.y !== cy && l.anchor !== 'middle');
+    expect(nudged.map((l) => l.text)).toEqual(['E', 'F']);
+    expect(byClass(scene, 'leader')).toHaveLength(2);
+  });
+});
+
+describe('site scatter charts', async () => {
+  const t = (await loadTranslationSystem()).translator('en');
+  const cell = (value: number | null, low: number | null, high: number | null, n: number | null, segment: string | null = null): ReportEstimate => ({
+    wave: '2026-Q3', segment, tier: null, value, low, high, se: null, n, nEffective: null, suppressed: value === null ? 'small_cell' : null,
+  });
+  const dimensions = ['trust_reliability', 'trust_competence', 'trust_empathy', 'trust_transparency', 'trust_consistency'];
+  const scores: Record<string, [number, number]> = {
+    trust_reliability: [78, 70], trust_competence: [76, 74], trust_empathy: [70, 66], trust_transparency: [63, 60], trust_consistency: [74, 71],
+  };
+  const metric = (id: string, latest: ReportEstimate, bySegment: ReportEstimate[] = []) => ({ id, result: { latest, byWave: [latest], bySegment, bySegmentWave: [] } });
+  const base = {
+    company: { name: 'Northwind', minimumCellSize: 30, segments: [{ id: 'families', labels: { en: 'Families' } }, { id: 'deals', labels: { en: 'Deal seekers' } }, { id: 'pros', labels: { en: 'Professionals' } }] },
+    waves: ['2026-Q2', '2026-Q3'],
+    metrics: [
+      ...dimensions.map((id) => metric(id, cell(scores[id]![0], scores[id]![0] - 1.2, scores[id]![0] + 1.2, 800), [cell(scores[id]![1], scores[id]![1] - 3, scores[id]![1] + 3, 210, 'families')])),
+      metric('csat', cell(84, 82.5, 85.5, 800)),
+      metric('retention_rate', cell(59.4, null, null, 5200)),
+    ],
+    drivers: {
+      outcome: 'recommend_0_10', method: 'shapley_r2', wave: '2026-Q3', resamples: 500,
+      groups: [
+        { segment: null, n: 780, suppressed: null, r2: 0.46, dimensions: [
+          { metric: 'trust_reliability', share: 14, low: 10, high: 18 },
+          { metric: 'trust_competence', share: 16, low: 12, high: 20 },
+          { metric: 'trust_empathy', share: 20, low: 15, high: 25 },
+          { metric: 'trust_transparency', share: 31, low: 25, high: 37 },
+          { metric: 'trust_consistency', share: 19, low: 15, high: 23 },
+        ] },
+        { segment: 'families', n: 205, suppressed: null, r2: 0.41, dimensions: [
+          { metric: 'trust_reliability', share: 22, low: 12, high: 32 },
+          { metric: 'trust_competence', share: 22, low: 12, high: 32 },
+          { metric: 'trust_empathy', share: 18, low: 9, high: 27 },
+          { metric: 'trust_transparency', share: 26, low: 15, high: 37 },
+          { metric: 'trust_consistency', share: 12, low: 5, high: 19 },
+        ] },
+        { segment: 'deals', n: null, suppressed: 'small_cell', r2: null, dimensions: [] },
+      ],
+    },
+    sayVsDo: [
+      { segment: 'families', csat: cell(83, 80, 86, 300), retention: cell(66, null, null, 2000), satisfiedNotLoyal: false },
+      { segment: 'deals', csat: cell(90, 87.5, 92.5, 120), retention: cell(31, null, null, 900), satisfiedNotLoyal: true },
+      { segment: 'pros', csat: cell(null, null, null, null), retention: cell(70, null, null, 400), satisfiedNotLoyal: false },
+    ],
+  };
+  const report = base as unknown as Report;
+
+  describe('key drivers', () => {
+    const chart = driversChart(report, t)!;
+
+    it('is absent without drivers and for a suppressed group', () => {
+      expect(driversChart({ ...base, drivers: null } as unknown as Report, t)).toBeUndefined();
+      expect(driversChart(report, t, 'deals')).toBeUndefined();
+      expect(driversChart(report, t, 'pros')).toBeUndefined();
+    });
+
+    it('says what it shows and lists each share and score for screen readers', () => {
+      expect(chart.title).toBe("What goes with likelihood to recommend: each trust dimension's share and score, 2026-Q3");
+      expect(chart.description).toContain('Transparency: share 31.0%, score 63.0');
+      expect(chart.description).toContain('average score (72.2)');
+      expect(chart.description).toContain('Share above average and score below average: Transparency.');
+    });
+
+    it('labels every point with its dimension and marks the fix-first quadrant', () => {
+      const scene = chart.scene;
+      expect(texts(scene, 'point-label')).toEqual(['Reliability', 'Competence', 'Empathy', 'Transparency', 'Consistency']);
+      expect(texts(scene, 'quadrant-label')).toEqual(['Fix first: matters more, scores lower']);
+      expect(texts(scene, 'reference-label')).toEqual(['Average share 20.0%', 'Average score 72.2']);
+    });
+
+    it('tabulates share, score with intervals and n', () => {
+      expect(chart.table.columns).toEqual(['Dimension', 'Share of explained variance (95% interval)', 'Score (95% interval)', 'n']);
+      expect(chart.table.rows[3]).toEqual(['Transparency', '31.0% (25.0% – 37.0%)', '63.0 (61.8 to 64.2)', '800']);
+    });
+
+    it('notes the method, the model fit and the segments without their own analysis', () => {
+      expect(chart.notes.join(' ')).toContain('association, not causation');
+      expect(chart.notes.join(' ')).toContain('R² = 0.46');
+      expect(chart.notes.join(' ')).toContain('780 respondents');
+      expect(chart.notes.at(-1)).toBe('No separate driver analysis for Deal seekers: fewer than 30 answers.'.replace('fewer than 30 answers', t('cell.small', { minimum: 30 })));
+    });
+
+    it('uses the segment\'s own scores for a segment', () => {
+      const families = driversChart(report, t, 'families')!;
+      expect(families.title).toContain('for Families');
+      expect(families.table.rows[0]).toEqual(['Reliability', '22.0% (12.0% – 32.0%)', '70.0 (67.0 to 73.0)', '210']);
+    });
+
+    it('matches the golden SVG', () => golden('drivers', chart.scene));
+  });
+
+  describe('say vs do', () => {
+    const chart = sayVsDoChart(report, t)!;
+
+    it('draws the company averages as labelled reference lines', () => {
+      expect(texts(chart.scene, 'reference-label')).toEqual(['Company 84.0%', 'Company 59.4%']);
+      expect(byClass(chart.scene, 'reference-line')).toHaveLength(2);
+    });
+
+    it('sizes points by the answers behind satisfaction and draws its interval', () => {
+      const circles = byClass(chart.scene, 'point') as Extract<Mark, { type: 'circle' }>[];
+      expect(circles.map((c) => c.r).sort()).toEqual([areaRadius(120, 300), 11].sort());
+      expect(areaRadius(120, 300) ** 2 / 11 ** 2).toBeCloseTo(120 / 300, 9);
+      expect(byClass(chart.scene, 'whisker')).toHaveLength(2);
+      expect(chart.notes.join(' ')).toContain('from 120 to 300');
+    });
+
+    it('keeps the flag and adds n and the interval to the table', () => {
+      expect(texts(chart.scene, 'point-label')).toEqual(['Families', '⚑ Deal seekers']);
+      expect(chart.table.columns).toEqual(['Segment', 'Customer satisfaction (CSAT)', 'Satisfaction, 95% interval', 'Survey answers (n)', 'Retention rate', 'Finding']);
+      expect(chart.table.rows[1]).toEqual(['Deal seekers', '90.0%', '87.5% – 92.5%', '120', '31.0%', '⚑ satisfied, not loyal']);
+    });
+
+    it('matches the golden SVG', () => golden('say-vs-do', chart.scene));
+  });
 });
 
 describe('small multiples', () => {

@@ -299,12 +299,29 @@ export function cohortChart(report: Report, t: Translator): SiteChart | undefine
   };
 }
 
-/** What each segment says (satisfaction) against what it does (retention). */
+/** The whole company's latest value of a metric, when it has one. */
+function companyLatest(report: Report, metricId: string): ReportEstimate | undefined {
+  const e = report.metrics.find((m) => m.id === metricId)?.result?.latest;
+  return e && e.value !== null ? e : undefined;
+}
+
+/** Point radius with the area proportional to n: the largest group gets 11 px, none under 3.5 px. */
+export function areaRadius(n: number, maxN: number, maxRadius = 11, minRadius = 3.5): number {
+  if (!(maxN > 0) || !(n > 0)) return minRadius;
+  return Math.max(minRadius, maxRadius * Math.sqrt(n / maxN));
+}
+
+/**
+ * What each segment says (satisfaction) against what it does (retention), with the company's own
+ * satisfaction and retention as labelled reference lines, each segment's satisfaction interval as
+ * a whisker, and the point's area scaled to the survey answers behind its satisfaction.
+ */
 export function sayVsDoChart(report: Report, t: Translator): SiteChart | undefined {
   const rows = report.sayVsDo.filter((r) => r.csat.value !== null && r.retention.value !== null);
   if (rows.length === 0) return undefined;
   const label = (id: string) => segmentName(report, id, t.locale);
   const pct = (v: number) => t.format.percent(v, 0);
+  const pct1 = (v: number) => t.format.percent(v, 1);
   // Each segment left out, with the reason of the figure that is missing (small, hidden or none).
   const missingRows = report.sayVsDo.filter((r) => !rows.includes(r));
   const missingNotesList = missingNotes(
@@ -314,27 +331,166 @@ export function sayVsDoChart(report: Report, t: Translator): SiteChart | undefin
     report.company.minimumCellSize,
   );
   const flagged = rows.filter((r) => r.satisfiedNotLoyal);
+  const csat = companyLatest(report, 'csat');
+  const retention = companyLatest(report, 'retention_rate');
+  const ns = rows.map((r) => r.csat.n).filter((n): n is number => n !== null);
+  const maxN = Math.max(0, ...ns);
+  const csatInterval = (e: ReportEstimate) => (e.low === null || e.high === null ? '' : t.format.percentRange(e.low, e.high, 1));
+  const xValues = [...rows.flatMap((r) => [r.csat.value!, r.csat.low ?? r.csat.value!, r.csat.high ?? r.csat.value!]), ...(csat ? [csat.value!] : [])];
+  const yValues = [...rows.flatMap((r) => [r.retention.value!, r.retention.low ?? r.retention.value!, r.retention.high ?? r.retention.value!]), ...(retention ? [retention.value!] : [])];
+  const notes = [t('chart.say_do_note')];
+  if (csat || retention) notes.push(t('chart.say_do_lines_note'));
+  notes.push(t('chart.interval_note'));
+  if (ns.length > 0) notes.push(t('chart.say_do_size_note', { min: t.format.integer(Math.min(...ns)), max: t.format.integer(maxN) }));
   return {
     id: 'say-vs-do',
     dataset: 'say-vs-do',
     title: t('chart.say_do_title'),
-    description: t('chart.say_do_desc', { count: rows.length, flagged: flagged.length ? t.format.list(flagged.map((r) => label(r.segment))) : '—' }),
+    description: t('chart.say_do_desc', { count: rows.length, flagged: flagged.length ? t.format.list(flagged.map((r) => label(r.segment))) : '—' })
+      + (csat && retention ? ` ${t('chart.say_do_desc_company', { csat: pct1(csat.value!), retention: pct1(retention.value!) })}` : ''),
     scene: layoutScatter({
-      points: rows.map((r) => ({ label: label(r.segment), x: r.csat.value!, y: r.retention.value!, flagged: r.satisfiedNotLoyal })),
-      xDomain: lineDomain('share', rows.map((r) => r.csat.value!)),
-      yDomain: lineDomain('share', rows.map((r) => r.retention.value!)),
+      points: rows.map((r) => ({
+        label: label(r.segment),
+        x: r.csat.value!,
+        y: r.retention.value!,
+        xLow: r.csat.low,
+        xHigh: r.csat.high,
+        yLow: r.retention.low,
+        yHigh: r.retention.high,
+        r: r.csat.n === null ? undefined : areaRadius(r.csat.n, maxN),
+        flagged: r.satisfiedNotLoyal,
+      })),
+      xDomain: lineDomain('share', xValues),
+      yDomain: lineDomain('share', yValues),
       xFormat: pct,
       yFormat: pct,
       xLabel: t('metric.csat.name'),
       yLabel: t('metric.retention_rate.name'),
       flagSymbol: '⚑',
+      xReference: csat ? { value: csat.value!, label: t('chart.say_do_company_line', { value: pct1(csat.value!) }) } : undefined,
+      yReference: retention ? { value: retention.value!, label: t('chart.say_do_company_line', { value: pct1(retention.value!) }) } : undefined,
+      height: 360,
     }),
     table: {
-      columns: [t('metricpage.col_segment'), t('metric.csat.name'), t('metric.retention_rate.name'), t('chart.col_flag')],
-      rows: rows.map((r) => [label(r.segment), t.format.percent(r.csat.value!, 1), t.format.percent(r.retention.value!, 1), r.satisfiedNotLoyal ? `⚑ ${t('overview.satisfied_not_loyal')}` : '']),
+      columns: [t('metricpage.col_segment'), t('metric.csat.name'), t('chart.say_do_col_csat_interval'), t('chart.say_do_col_n'), t('metric.retention_rate.name'), t('chart.col_flag')],
+      rows: [
+        ...rows.map((r) => [
+          label(r.segment),
+          pct1(r.csat.value!),
+          csatInterval(r.csat),
+          r.csat.n === null ? '' : t.format.integer(r.csat.n),
+          pct1(r.retention.value!),
+          r.satisfiedNotLoyal ? `⚑ ${t('overview.satisfied_not_loyal')}` : '',
+        ]),
+        ...(csat && retention
+          ? [[t('segment.all_customers'), pct1(csat.value!), csatInterval(csat), csat.n === null ? '' : t.format.integer(csat.n), pct1(retention.value!), '']]
+          : []),
+      ],
     },
-    notes: [t('chart.say_do_note'), ...missingNotesList],
+    notes: [...notes, ...missingNotesList],
   };
+}
+
+/**
+ * Key drivers as importance against performance: each trust dimension's share of the explained
+ * variance in likelihood to recommend (across, with its bootstrap interval) against its score (up,
+ * with its interval), for the whole company or one segment. Reference lines at the average share
+ * (100 % shared among the dimensions) and the average score split the plot into quadrants; the
+ * quadrant of above-average share and below-average score is labelled as the one to fix first.
+ * Undefined without drivers, or when the group is suppressed.
+ */
+export function driversChart(report: Report, t: Translator, segment: string | null = null): SiteChart | undefined {
+  const drivers = report.drivers;
+  if (!drivers) return undefined;
+  const group = drivers.groups.find((g) => g.segment === segment);
+  if (!group || group.suppressed !== null || group.r2 === null || group.dimensions.length === 0) return undefined;
+  const minimum = report.company.minimumCellSize;
+  const metricOf = (id: string) => report.metrics.find((m) => m.id === id);
+  const score = (id: string): ReportEstimate | undefined => {
+    const r = metricOf(id)?.result;
+    if (!r) return undefined;
+    return segment === null ? r.latest : r.bySegment.find((e) => e.segment === segment);
+  };
+  const name = (id: string) => (METRIC_NAME[id] ? t(METRIC_NAME[id]) : id);
+  const dims = group.dimensions.map((d) => ({ d, e: score(d.metric) }));
+  const shown = dims.filter((x): x is { d: typeof x.d; e: ReportEstimate } => x.e !== undefined && x.e.value !== null);
+  if (shown.length === 0) return undefined;
+  const averageShare = 100 / group.dimensions.length;
+  const averageScore = shown.reduce((sum, x) => sum + x.e.value!, 0) / shown.length;
+  const share = (v: number) => t.format.percent(v, 1);
+  const shareTick = (v: number) => t.format.percent(v, 0);
+  const value = (v: number) => t.format.number(v, 1);
+  const shareCell = (d: { share: number; low: number; high: number }) => `${share(d.share)} (${t.format.percentRange(d.low, d.high, 1)})`;
+  const scoreCell = (e: ReportEstimate) => e.value === null
+    ? suppressionText(e, t, minimum)
+    : e.low === null || e.high === null ? value(e.value) : `${value(e.value)} (${formatInterval({ kind: 'index' }, e, t)})`;
+  const priority = shown.filter((x) => x.d.share > averageShare && x.e.value! < averageScore);
+  const segmentLabel = segment === null ? null : segmentName(report, segment, t.locale);
+  // Where the scores cannot be drawn, and which segments have too few answers for their own model.
+  const byReason = (entries: [string, string][]) => {
+    const map = new Map<string, string[]>();
+    for (const [reason, item] of entries) map.set(reason, [...(map.get(reason) ?? []), item]);
+    return [...map];
+  };
+  const gapNotes = byReason(dims.filter((x) => !shown.some((s) => s.d === x.d)).map((x): [string, string] => [cellReason(x.e, t, minimum), name(x.d.metric)]))
+    .map(([reason, items]) => t('chart.gap_note', { items: t.format.list(items), reason }));
+  const suppressedGroups = segment === null ? drivers.groups.filter((g) => g.segment !== null && g.suppressed !== null) : [];
+  const bySuppression = byReason(suppressedGroups.map((g): [string, string] => [cellReason({ suppressed: g.suppressed } as ReportEstimate, t, minimum), segmentName(report, g.segment!, t.locale)]));
+  const suppressedNotes = bySuppression.map(([reason, items]) => t('chart.drivers_suppressed_note', { items: t.format.list(items), reason }));
+  const xMax = Math.max(averageShare, ...shown.map((x) => x.d.high));
+  const yValues = [averageScore, ...shown.flatMap((x) => [x.e.value!, x.e.low ?? x.e.value!, x.e.high ?? x.e.value!])];
+  const items = t.format.list(shown.map((x) => t('chart.drivers_desc_item', { dimension: name(x.d.metric), share: share(x.d.share), score: value(x.e.value!) })));
+  return {
+    id: segment === null ? 'drivers' : `segment-${segment}-drivers`,
+    dataset: 'drivers',
+    title: segmentLabel === null
+      ? t('chart.drivers_title', { wave: drivers.wave })
+      : t('chart.drivers_segment_title', { segment: segmentLabel, wave: drivers.wave }),
+    description: [
+      t('chart.drivers_desc', { count: shown.length, share: share(averageShare), score: value(averageScore), items }),
+      t('chart.drivers_desc_priority', { items: priority.length ? t.format.list(priority.map((x) => name(x.d.metric))) : '—' }),
+    ].join(' '),
+    scene: layoutScatter({
+      points: shown.map(({ d, e }) => ({ label: name(d.metric), x: d.share, xLow: d.low, xHigh: d.high, y: e.value!, yLow: e.low, yHigh: e.high })),
+      xDomain: [0, xMax * 1.05],
+      yDomain: lineDomain('index', yValues),
+      xFormat: shareTick,
+      yFormat: tickFormat('index', t),
+      xLabel: t('chart.drivers_x_label'),
+      yLabel: t('chart.drivers_y_label'),
+      xReference: { value: averageShare, label: t('chart.drivers_average_share', { value: share(averageShare) }) },
+      yReference: { value: averageScore, label: t('chart.drivers_average_score', { value: value(averageScore) }) },
+      highlight: { quadrant: 'bottom-right', label: t('chart.drivers_fix_first') },
+      height: 360,
+    }),
+    table: {
+      columns: [t('overview.col_dimension'), t('chart.drivers_col_share'), t('chart.drivers_col_score'), t('metricpage.col_n')],
+      rows: dims.map(({ d, e }) => [
+        name(d.metric),
+        shareCell(d),
+        e === undefined ? t('cell.no_data') : scoreCell(e),
+        e?.n == null ? '' : t.format.integer(e.n),
+      ]),
+    },
+    notes: [
+      t('chart.drivers_note_meaning'),
+      t('chart.drivers_note_model', {
+        r2: t.format.number(group.r2, 2),
+        n: group.n === null ? '—' : t.format.integer(group.n),
+        wave: drivers.wave,
+        resamples: t.format.integer(drivers.resamples),
+      }),
+      t('chart.drivers_note_quadrants', { share: share(averageShare), score: value(averageScore) }),
+      t('chart.interval_note'),
+      ...gapNotes,
+      ...suppressedNotes,
+    ],
+  };
+}
+
+/** The reason a cell is not shown; a score that does not exist at all counts as no data. */
+function cellReason(e: ReportEstimate | undefined, t: Translator, minimum: number): string {
+  return e === undefined ? t('cell.no_data') : suppressionText(e, t, minimum);
 }
 
 /** The trust dimensions side by side, the weakest emphasised. */
