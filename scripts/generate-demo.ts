@@ -7,7 +7,14 @@
  * - trust improves wave by wave;
  * - transparency is the weakest of the five trust dimensions;
  * - "deal-seekers" are satisfied (high CSAT) but not loyal (low retention, few repeat orders);
- * - the small "enterprise" segment has too few respondents to publish in 2025-Q2.
+ * - the small "enterprise" segment has too few respondents to publish in 2025-Q2;
+ * - key drivers of the likelihood to recommend (0-10): reliability and transparency matter most,
+ *   consistency in between, competence and empathy least; for "small-business" competence matters
+ *   most (enterprise is too small for a driver analysis).
+ *
+ * The survey is drawn after the orders and complaints, from the same random stream, so changing
+ * only how survey answers are drawn leaves orders.csv and complaints.csv (and the weighting
+ * targets in company.yaml, counted from the orders) as they are.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -79,13 +86,15 @@ interface Segment {
   trust: number; // latent trust (1-5 scale) in the first wave
   csatLift: number; // satisfaction beyond trust
   surcharge: number; // chance an order is charged above its quote (first quarter)
+  recommend?: number[]; // weights of the dimensions in the likelihood to recommend, if not RECOMMEND
 }
 const SEGMENTS: Segment[] = [
   { id: 'families', customers: 0.25, churn: 0.1, rate: 0.8, respondents: 700, trust: 3.55, csatLift: 0, surcharge: 0.05 },
   { id: 'young-professionals', customers: 0.25, churn: 0.15, rate: 0.77, respondents: 640, trust: 3.4, csatLift: 0, surcharge: 0.05 },
   { id: 'seniors', customers: 0.15, churn: 0.08, rate: 0.64, respondents: 450, trust: 3.7, csatLift: 0.05, surcharge: 0.04 },
   { id: 'deal-seekers', customers: 0.22, churn: 0.34, rate: 0.95, respondents: 460, trust: 3.35, csatLift: 0.75, surcharge: 0.11 },
-  { id: 'small-business', customers: 0.11, churn: 0.1, rate: 1.15, respondents: 200, trust: 3.5, csatLift: 0, surcharge: 0.06 },
+  // Small businesses recommend a supplier that knows its trade: competence first.
+  { id: 'small-business', customers: 0.11, churn: 0.1, rate: 1.15, respondents: 200, trust: 3.5, csatLift: 0, surcharge: 0.06, recommend: [0.35, 0.3, 0.8, 0.15, 0.25] },
   { id: 'enterprise', customers: 0.02, churn: 0.05, rate: 2.8, respondents: 52, trust: 3.6, csatLift: 0, surcharge: 0.03 },
 ];
 const COUNTRIES = ['FI', 'TH', 'VN'] as const;
@@ -98,6 +107,14 @@ const DIMENSIONS: Array<[string, number]> = [
   ['empathy', 0.0],
   ['consistency', 0.05],
 ];
+/**
+ * Key drivers: how much of a respondent's own view on each dimension (beyond their overall trust)
+ * moves their 0-10 likelihood to recommend, in the order of DIMENSIONS: reliability and
+ * transparency strongly, consistency in between, competence and empathy little. Overall trust
+ * counts with RECOMMEND_GENERAL of its personal part.
+ */
+const RECOMMEND = [0.75, 0.65, 0.2, 0.15, 0.4];
+const RECOMMEND_GENERAL = 0.6;
 
 // --- customers and orders ---------------------------------------------------------------------
 const CUSTOMERS = 50_000;
@@ -196,9 +213,19 @@ for (let w = 0; w < 8; w++) {
       let recent = 0;
       if (linked) for (let k = Math.max(0, q - 3); k <= q; k++) recent += linked.quarters[k]!;
       const loyalty = linked ? Math.min(recent, 8) / 8 : 0.25;
-      const trust = segment.trust + 0.045 * w + 0.35 * loyalty + 0.75 * normal();
-      const dims = DIMENSIONS.map(([name, offset]) => item(trust + offset + (name === 'transparency' ? 0.02 * w : 0) + 0.55 * normal()));
-      const nps = chance(0.02) ? '' : String(clamp(2.2 * (trust + segment.csatLift * 0.55) - 1.2 + 1.3 * normal(), 0, 10));
+      const personal = 0.75 * normal();
+      const trust = segment.trust + 0.045 * w + 0.35 * loyalty + personal;
+      const own: number[] = [];
+      const dims = DIMENSIONS.map(([name, offset]) => {
+        const unique = 0.55 * normal();
+        own.push(unique);
+        return item(trust + offset + (name === 'transparency' ? 0.02 * w : 0) + unique);
+      });
+      // Likelihood to recommend: the segment's and wave's trust level and loyalty as before, but of a
+      // respondent's own trust only what shows in the dimensions, unequally (see RECOMMEND).
+      const weights = segment.recommend ?? RECOMMEND;
+      const drive = trust - (1 - RECOMMEND_GENERAL) * personal + own.reduce((sum, u, k) => sum + weights[k]! * u, 0);
+      const nps = chance(0.02) ? '' : String(clamp(2.2 * (drive + segment.csatLift * 0.55) - 1.2 + 1.3 * normal(), 0, 10));
       const csat = item(trust + 0.35 + segment.csatLift + 0.6 * normal());
       const dataConcern = item(3.75 - 0.15 * (trust - 3.5) + 0.95 * normal());
       const transparencyImportance = item(4.1 + 0.8 * normal());

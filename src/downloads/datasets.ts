@@ -118,6 +118,19 @@ export function benchmarksDataset(report: Report): Dataset {
   };
 }
 
+/**
+ * Key drivers of the likelihood to recommend (latest wave): one row per published group and trust
+ * dimension, the share of R^2 in % with its bootstrap interval. Suppressed groups have no rows.
+ */
+export function driversDataset(report: Report): Dataset {
+  const rows: Cell[][] = [];
+  for (const g of report.drivers?.groups ?? []) {
+    if (g.suppressed !== null) continue;
+    for (const d of g.dimensions) rows.push([g.segment, g.n, g.r2, d.metric, d.share, d.low, d.high]);
+  }
+  return { id: 'drivers', columns: ['segment', 'n', 'r2', 'metric', 'share', 'low', 'high'], rows };
+}
+
 /** Every dataset of the site, in a stable order. */
 export function allDatasets(report: Report): Dataset[] {
   return [
@@ -127,6 +140,7 @@ export function allDatasets(report: Report): Dataset[] {
     segmentDifferencesDataset(report),
     cohortsDataset(report),
     sayVsDoDataset(report),
+    driversDataset(report),
     benchmarksDataset(report),
   ];
 }

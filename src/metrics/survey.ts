@@ -27,15 +27,25 @@
  * Repeated answers (company.yaml `repeat_answers`): `first` keeps the first answer of a customer in
  * a wave (in file order) and skips the others; `all` keeps every answer.
  *
- * Rows are added one at a time into fixed counters per wave x segment x country cell: no
- * respondent-level data is kept, and respondent ids are never read.
+ * Key drivers of the likelihood to recommend (latest wave; see src/stats/drivers.ts): the Shapley
+ * decomposition of R^2 of the 0-10 answer regressed on the five 1-5 trust items, with bootstrap
+ * intervals. Respondents who answered all five items and the 0-10 item count, each once
+ * (unweighted: the regression describes how answers go together among respondents, not a level
+ * of the customer mix, so the survey weights are not used).
+ *
+ * Rows are added one at a time into fixed counters per wave x segment x country cell, and
+ * respondent ids are never read. The only respondent-level data kept are the latest wave's
+ * complete answers for the key drivers: six small whole numbers per respondent (the 0-10 answer
+ * and the five 1-5 answers) in a typed array per segment, with no id, no country and no order:
+ * the bootstrap needs rows, not sums.
  */
 import { meanInterval, npsAdjustedWald, wilson, wilsonFromShare, type Interval } from '../stats/intervals.ts';
 import { tQuantile } from '../stats/student-t.ts';
 import { shareDifference, welchDifference, zDifference, type DifferenceTest } from '../stats/tests.ts';
 import type { SurveyRow, TrustDimension } from '../schemas/company-data.ts';
 import { TRUST_DIMENSIONS } from '../schemas/company-data.ts';
-import { cellKey, fromInterval, suppressed, type Estimate } from './estimate.ts';
+import { cellKey, fromInterval, suppressed, type Estimate, type Suppression } from './estimate.ts';
+import { DRIVER_RESAMPLES, keyDrivers, seedOf } from '../stats/drivers.ts';
 import { cutResult, type MetricResult } from './results.ts';
 import { LOYALTY_TIERS, type LoyaltyTier } from './orders.ts';
 import { cronbachAlpha, type Reliability } from '../stats/reliability.ts';
@@ -67,6 +77,23 @@ export interface SurveyOptions {
   repeatAnswers?: 'first' | 'all';
 }
 
+/** One group of the key-driver analysis, as the report model holds it (see schemas/report.ts). */
+export interface DriverGroup {
+  /** null: the whole company. */
+  segment: string | null;
+  n: number | null;
+  suppressed: Suppression | null;
+  r2: number | null;
+  dimensions: Array<{ metric: string; share: number; low: number; high: number }>;
+}
+
+/**
+ * Fewest respondents for a key-driver regression: a regression on five correlated predictors,
+ * with bootstrap intervals on how it splits R^2, needs many more answers than a cell mean, so a
+ * group needs at least this many as well as the company's minimum cell size.
+ */
+export const DRIVERS_MINIMUM_N = 100;
+
 export const weightingCell = (by: WeightingBy, segment: string, country: string) => (by === 'segment' ? segment : `${segment}|${country}`);
 
 export interface SurveyAggregate {
@@ -87,6 +114,12 @@ export interface SurveyAggregate {
   reliability(): Reliability | null;
   /** Kish design effect of the weights in each wave (1 without weighting). */
   designEffects(): number[];
+  /**
+   * Key drivers of the likelihood to recommend, latest wave: the whole company, then each segment.
+   * `hidden` gives the disclosure-control state of a group in the survey metrics (the latest
+   * trust index cell after src/metrics/disclosure.ts): a group hidden there is hidden here too.
+   */
+  drivers(minimum: number, hidden?: (segment: string | null) => Suppression | null): DriverGroup[];
   /** Countries respondents answered from, sorted. */
   countries(): string[];
 }
@@ -122,6 +155,22 @@ export function createSurveyAggregate(
   const itemSums = new Float64Array(K);
   const crossProducts = new Float64Array(K * K);
   let complete = 0;
+  // Latest wave, key drivers: per segment, rows of [nps, five trust items] (see the module comment).
+  const DRIVER_WIDTH = 1 + K;
+  const driverRows: Uint8Array[] = segments.map(() => new Uint8Array(0));
+  const driverCounts = new Array<number>(S).fill(0);
+  function addDriverRow(s: number, row: SurveyRow) {
+    let buffer = driverRows[s]!;
+    const at = driverCounts[s]! * DRIVER_WIDTH;
+    if (at + DRIVER_WIDTH > buffer.length) {
+      const grown = new Uint8Array(Math.max(64 * DRIVER_WIDTH, buffer.length * 2));
+      grown.set(buffer);
+      buffer = driverRows[s] = grown;
+    }
+    buffer[at] = row.nps!;
+    for (let k = 0; k < K; k++) buffer[at + 1 + k] = row[`trust_${TRUST_DIMENSIONS[k]!}`]!;
+    driverCounts[s]!++;
+  }
 
   function cellsOf(country: string): Float64Array {
     let c = countryIndex.get(country);
@@ -291,6 +340,7 @@ export function createSurveyAggregate(
           itemSums[i]! += xi;
           for (let j = 0; j < K; j++) crossProducts[i * K + j]! += xi * row[`trust_${TRUST_DIMENSIONS[j]!}`]!;
         }
+        if (row.nps !== undefined) addDriverRow(s, row);
       }
       if (row.customer_id !== undefined && row.problem_trust !== undefined) {
         const tier = tierOf(row.customer_id, row.wave);
@@ -356,6 +406,61 @@ export function createSurveyAggregate(
         const c = combine(w, () => true, [N]);
         return c.nEffective > 0 ? c.n / c.nEffective : 1;
       });
+    },
+    drivers(minimum, hidden = () => null) {
+      const threshold = Math.max(minimum, DRIVERS_MINIMUM_N);
+      const isHidden = (reason: Suppression | null) => reason === 'small_cell' || reason === 'complementary';
+      const stateOf = (segment: string | null, n: number): Suppression | null => {
+        const reason = hidden(segment);
+        if (isHidden(reason)) return reason;
+        if (n === 0) return 'no_data';
+        return n < threshold ? 'small_cell' : null;
+      };
+      const totalN = driverCounts.reduce((a, b) => a + b, 0);
+      let whole = stateOf(null, totalN);
+      const states = segments.map((segment, s) => stateOf(segment, driverCounts[s]!));
+      // Only n is published that adds up (R^2 and the shares do not): the whole company's n minus
+      // the published segments' is the number of respondents of the hidden segments together. It
+      // must not be a group smaller than the minimum cell size: while it is, hide the smallest
+      // published segment too (or, with none left, the whole company).
+      if (whole === null) {
+        const hiddenN = () => segments.reduce((sum, _, s) => sum + (isHidden(states[s]!) ? driverCounts[s]! : 0), 0);
+        while (hiddenN() > 0 && hiddenN() < minimum) {
+          let partner = -1;
+          for (let s = 0; s < S; s++) {
+            if (states[s] !== null) continue;
+            if (partner < 0 || driverCounts[s]! < driverCounts[partner]!) partner = s;
+          }
+          if (partner < 0) {
+            whole = 'complementary';
+            break;
+          }
+          states[partner] = 'complementary';
+        }
+      }
+      const group = (segment: string | null, state: Suppression | null, chosen: readonly number[]): DriverGroup => {
+        if (state !== null) return { segment, n: null, suppressed: state, r2: null, dimensions: [] };
+        const n = chosen.reduce((sum, s) => sum + driverCounts[s]!, 0);
+        const values = new Uint8Array(n * DRIVER_WIDTH);
+        let at = 0;
+        for (const s of chosen) {
+          const length = driverCounts[s]! * DRIVER_WIDTH;
+          values.set(driverRows[s]!.subarray(0, length), at);
+          at += length;
+        }
+        const result = keyDrivers({ values, n, width: DRIVER_WIDTH }, { resamples: DRIVER_RESAMPLES, seed: seedOf(segment ?? '') });
+        return {
+          segment,
+          n,
+          suppressed: null,
+          r2: result.r2,
+          dimensions: result.shares.map((d, k) => ({ metric: `trust_${TRUST_DIMENSIONS[k]!}`, share: d.share, low: d.low, high: d.high })),
+        };
+      };
+      return [
+        group(null, whole, segments.map((_, s) => s)),
+        ...segments.map((segment, s) => group(segment, whole === 'complementary' && states[s] === null ? 'complementary' : states[s]!, [s])),
+      ];
     },
   };
 }

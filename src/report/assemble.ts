@@ -15,6 +15,7 @@ import { adjustFamily, censusDifference, change, surveyDifference, verdictOfChan
 import { resultsFromKpis } from './kpis.ts';
 import { protectResults } from '../metrics/disclosure.ts';
 import { benchmarkUncertainty } from '../stats/benchmark-uncertainty.ts';
+import { DRIVER_RESAMPLES } from '../stats/drivers.ts';
 
 export interface AssembleInput {
   company: Company;
@@ -129,7 +130,20 @@ export function assembleReport({ company, benchmarks, data }: AssembleInput): Re
       weighting: company.weighting && data.survey ? { by: company.weighting.by, designEffects: data.survey.designEffects() } : null,
     },
     reliability: data.survey?.reliability() ?? null,
-    drivers: null,
+    drivers: data.survey
+      ? {
+          outcome: 'recommend_0_10',
+          method: 'shapley_r2',
+          wave: data.waves.at(-1)!,
+          resamples: DRIVER_RESAMPLES,
+          // A group hidden in the survey metrics' latest wave (after disclosure control) is hidden here too.
+          groups: data.survey.drivers(minimum, (segment) => {
+            const trust = results.trust_index;
+            const cell = segment === null ? trust?.latest : trust?.bySegment.find((e) => e.segment === segment);
+            return cell?.suppressed === 'small_cell' || cell?.suppressed === 'complementary' ? cell.suppressed : null;
+          }),
+        }
+      : null,
     asOf,
     waves: data.waves,
     metrics,

@@ -1,0 +1,239 @@
+/**
+ * Key-driver analysis: how much of the variance in an outcome each of k correlated predictors
+ * accounts for, by the Shapley decomposition of R^2 of an OLS regression, known as LMG (Lindeman,
+ * Merenda & Gold 1980, Introduction to Bivariate and Multivariate Analysis, p. 119ff.) and as
+ * "general dominance" in dominance analysis (Budescu 1993, Psychological Bulletin 114:542-551;
+ * Azen & Budescu 2003, Psychological Methods 8:129-148). Reviewed, with its properties, by
+ * Grömping (2007, The American Statistician 61:139-147) and Grömping (2006, J. Statistical
+ * Software 17(1), the R package relaimpo).
+ *
+ * For a subset S of the predictors, R^2(S) is the R^2 of the OLS regression of y on S (with an
+ * intercept). It depends only on the covariance (or correlation) matrix of (x, y):
+ *
+ *   R^2(S) = r_yS' R_SS^-1 r_yS
+ *
+ * with R_SS the correlations among S and r_yS their correlations with y. Here it is computed by
+ * solving that linear system with a Cholesky factor of the covariance matrix of (S, y), as
+ * 1 - (residual variance of y given S) / Var(y). A predictor that is constant, or an exact linear
+ * combination of the ones before it, adds nothing (its pivot is skipped), so R^2(S) is the R^2 of
+ * the projection on the span of S, defined for every subset.
+ *
+ * The Shapley value of predictor j (Shapley 1953; Lipovetsky & Conklin 2001, Applied Stochastic
+ * Models in Business and Industry 17:319-330) averages its R^2 increment over all k! orders in
+ * which the predictors can enter the regression:
+ *
+ *   phi_j = sum over S not containing j of  |S|! (k - |S| - 1)! / k!  *  (R^2(S + j) - R^2(S))
+ *
+ * Over the 2^k subsets (k = 5: 32 regressions). The phi_j add up to R^2(all) exactly (efficiency),
+ * each is >= 0 (R^2 never falls when a predictor is added), and correlated predictors share the
+ * variance they explain jointly instead of one of them taking it all (as the first in a stepwise
+ * order would). Reported as shares of R^2 in %: 100 * phi_j / R^2, so the k shares add to 100.
+ * With two predictors this is the average of the two orders' increments; with uncorrelated
+ * predictors phi_j is the squared correlation of x_j with y.
+ *
+ * Uncertainty: nonparametric bootstrap (Efron & Tibshirani 1993, An Introduction to the Bootstrap,
+ * ch. 13) of respondents: B resamples of n rows drawn with replacement, each decomposed the same
+ * way; the 95 % interval of each share and of R^2 is the 2.5th and 97.5th percentile of the B
+ * values (linear interpolation between order statistics, Hyndman & Fan 1996 type 7). The
+ * resamples come from a seeded PRNG (mulberry32), so the same data always give the same
+ * intervals, byte for byte. Unweighted: every respondent counts once.
+ */
+
+/** One respondent as `width` small numbers: the outcome first, then the k predictors. */
+export interface DriverRows {
+  /** Row-major values, `width` per row (outcome, then predictors). */
+  values: ArrayLike<number>;
+  /** Number of rows. */
+  n: number;
+  /** 1 + k. */
+  width: number;
+}
+
+export interface DriverShare {
+  /** Share of R^2 in % (the k shares add to 100). */
+  share: number;
+  /** 95 % bootstrap percentile interval of the share, in %. */
+  low: number;
+  high: number;
+}
+
+export interface DriverResult {
+  n: number;
+  r2: number;
+  r2Low: number;
+  r2High: number;
+  /** Per predictor, in the order of the rows' columns; empty when R^2 is 0 (nothing to divide). */
+  shares: DriverShare[];
+  resamples: number;
+}
+
+export const DRIVER_RESAMPLES = 400;
+
+/** mulberry32 (Tommy Ettinger, public domain): 32-bit state, uniform in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** FNV-1a hash of a string, to derive a group's seed from its name (independent of group order). */
+export function seedOf(text: string, base = 0x5eed_d71e): number {
+  let h = (0x811c9dc5 ^ base) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/**
+ * Covariance matrix (width x width, row-major, divisor n) of the rows, each row counted
+ * `weights[i]` times (a bootstrap resample's multiplicities), or once without weights.
+ */
+export function covariance(rows: DriverRows, weights?: ArrayLike<number>): Float64Array {
+  const { values, n, width: p } = rows;
+  const sums = new Float64Array(p);
+  const cross = new Float64Array(p * p);
+  let total = 0;
+  const x = new Float64Array(p);
+  for (let r = 0; r < n; r++) {
+    const w = weights ? weights[r]! : 1;
+    if (w === 0) continue;
+    total += w;
+    for (let i = 0; i < p; i++) x[i] = values[r * p + i]!;
+    for (let i = 0; i < p; i++) {
+      sums[i]! += w * x[i]!;
+      for (let j = 0; j <= i; j++) cross[i * p + j]! += w * x[i]! * x[j]!;
+    }
+  }
+  const cov = new Float64Array(p * p);
+  if (total === 0) return cov;
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j <= i; j++) {
+      const c = cross[i * p + j]! / total - (sums[i]! / total) * (sums[j]! / total);
+      cov[i * p + j] = c;
+      cov[j * p + i] = c;
+    }
+  }
+  return cov;
+}
+
+/**
+ * R^2 of the regression of variable `y` on the variables `subset` (indices into the p x p
+ * covariance matrix), by a Cholesky factorisation of their covariance matrix with y last: the
+ * last pivot is the residual variance of y. Near-zero pivots (constant or collinear predictors)
+ * are skipped.
+ */
+export function subsetR2(cov: ArrayLike<number>, p: number, y: number, subset: readonly number[]): number {
+  const vy = cov[y * p + y]!;
+  if (!(vy > 0)) return 0;
+  const idx = [...subset, y];
+  const m = idx.length;
+  const L = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
+    const aii = cov[idx[i]! * p + idx[i]!]!;
+    let d = aii;
+    for (let k = 0; k < i; k++) d -= L[i * m + k]! * L[i * m + k]!;
+    if (i === m - 1) return Math.min(1, Math.max(0, 1 - d / vy));
+    if (!(d > 1e-10 * aii) || !(aii > 0)) continue; // adds nothing: row i of L stays zero
+    const lii = Math.sqrt(d);
+    L[i * m + i] = lii;
+    for (let j = i + 1; j < m; j++) {
+      let s = cov[idx[j]! * p + idx[i]!]!;
+      for (let k = 0; k < i; k++) s -= L[j * m + k]! * L[i * m + k]!;
+      L[j * m + i] = s / lii;
+    }
+  }
+  return 0; // unreachable: the last index is y
+}
+
+/**
+ * Shapley values of the k predictors (columns 1..k; column 0 is the outcome) for R^2, from the
+ * covariance matrix. Returns the full-model R^2 and phi_j (which add up to it).
+ */
+export function shapleyR2(cov: ArrayLike<number>, p: number): { r2: number; phi: number[] } {
+  const k = p - 1;
+  const subsets = 1 << k;
+  const r2 = new Float64Array(subsets);
+  for (let mask = 1; mask < subsets; mask++) {
+    const members: number[] = [];
+    for (let j = 0; j < k; j++) if (mask & (1 << j)) members.push(j + 1);
+    r2[mask] = subsetR2(cov, p, 0, members);
+  }
+  const factorial = [1];
+  for (let i = 1; i <= k; i++) factorial.push(factorial[i - 1]! * i);
+  const phi = new Array<number>(k).fill(0);
+  for (let mask = 0; mask < subsets; mask++) {
+    let size = 0;
+    for (let j = 0; j < k; j++) if (mask & (1 << j)) size++;
+    const weight = (factorial[size]! * factorial[k - size - 1]!) / factorial[k]!;
+    for (let j = 0; j < k; j++) {
+      if (mask & (1 << j)) continue;
+      phi[j]! += weight * Math.max(0, r2[mask | (1 << j)]! - r2[mask]!);
+    }
+  }
+  // Efficiency: the phi add up to R^2(all) up to rounding (the max(0, ...) only removes
+  // floating-point noise, since R^2 never falls when a predictor is added).
+  return { r2: r2[subsets - 1]!, phi };
+}
+
+/** Shares of R^2 in % (null when R^2 is 0: nothing is explained, so nothing to share). */
+export function sharesOf(r2: number, phi: readonly number[]): number[] | null {
+  const total = phi.reduce((a, b) => a + b, 0);
+  if (!(r2 > 1e-12) || !(total > 0)) return null;
+  return phi.map((v) => (100 * v) / total);
+}
+
+/** Type-7 percentile (Hyndman & Fan 1996) of sorted values, q in [0, 1]. */
+export function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/**
+ * The decomposition of the rows with bootstrap intervals. Pure and deterministic: the same rows,
+ * resamples and seed give the same result.
+ */
+export function keyDrivers(rows: DriverRows, options: { resamples?: number; seed?: number } = {}): DriverResult {
+  const B = options.resamples ?? DRIVER_RESAMPLES;
+  const p = rows.width;
+  const k = p - 1;
+  const { r2, phi } = shapleyR2(covariance(rows), p);
+  const point = sharesOf(r2, phi);
+  const random = mulberry32(options.seed ?? seedOf(''));
+  const bootR2: number[] = [];
+  const bootShares: number[][] = Array.from({ length: k }, () => []);
+  const counts = new Uint32Array(rows.n);
+  for (let b = 0; b < B; b++) {
+    counts.fill(0);
+    for (let i = 0; i < rows.n; i++) counts[Math.floor(random() * rows.n)]!++;
+    const s = shapleyR2(covariance(rows, counts), p);
+    bootR2.push(s.r2);
+    const shares = sharesOf(s.r2, s.phi);
+    // A resample that explains nothing has no shares; it still counts for R^2.
+    if (shares) shares.forEach((v, j) => bootShares[j]!.push(v));
+  }
+  const interval = (values: number[]) => {
+    values.sort((a, b) => a - b);
+    return [percentile(values, 0.025), percentile(values, 0.975)] as const;
+  };
+  const [r2Low, r2High] = interval(bootR2);
+  const shares = point
+    ? point.map((share, j) => {
+        // (Every resample explaining nothing cannot happen when the sample explains something,
+        // except in degenerate data; then the interval collapses to the estimate.)
+        if (bootShares[j]!.length === 0) return { share, low: share, high: share };
+        const [low, high] = interval(bootShares[j]!);
+        return { share, low, high };
+      })
+    : [];
+  return { n: rows.n, r2, r2Low, r2High, shares, resamples: B };
+}
