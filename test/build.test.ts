@@ -433,6 +433,49 @@ describe('claims on the demo site', () => {
   });
 });
 
+describe('the story and the decisions', () => {
+  it('opens every locale\'s overview with tested headlines, each linking to its evidence', async () => {
+    for (const locale of LOCALES) {
+      const html = await page(locale);
+      const list = /<ul class="headlines">(.*?)<\/ul>/s.exec(html);
+      expect(list, locale).not.toBeNull();
+      const items = [...list![1]!.matchAll(/<li class="headline-(\w+)">.*?<a href="([^"]+)">/gs)].map((m) => [m[1], m[2]]);
+      // Improved (trust index), got worse (retention), at risk (deal seekers), what matters most, do first.
+      expect(items.map(([kind]) => kind), locale).toEqual(['improved', 'declined', 'risk', 'driver', 'action']);
+      expect(items[0]![1]).toBe(`/${locale}/metrics/trust_index/`);
+      expect(items[1]![1]).toBe(`/${locale}/metrics/retention_rate/`);
+      expect(items[2]![1]).toBe(`/${locale}/segments/deal-seekers/`);
+      // The headlines come before the first chart.
+      expect(html.indexOf('class="headlines"')).toBeLessThan(html.indexOf('<svg'));
+    }
+  });
+
+  it('lists decisions, one finding each, with the figure to watch and the article to read', async () => {
+    const findings = report.recommendations.map((r) => JSON.stringify(r.reasons));
+    expect(new Set(findings).size).toBe(findings.length);
+    expect(report.recommendations.every((r) => r.reasons.length === 1)).toBe(true);
+    // The weak dimension that drives recommending comes before any weak one that does not.
+    const kinds = report.recommendations.map((r) => r.reasons[0]!.kind);
+    expect(kinds).toContain('driver');
+    const firstDriver = kinds.indexOf('driver');
+    expect(kinds.slice(0, firstDriver).filter((k) => k === 'weakest_dimension' || k === 'below_dimensions')).toEqual([]);
+    const en = text(await page('en'));
+    expect(en).toContain('Raise Transparency first');
+    expect(en).toMatch(/Watch: Transparency, now 63\.\d \(2026-Q3\)\./);
+  });
+
+  it('publishes the driver analysis as a dataset and draws it where trust is discussed', async () => {
+    const rows = JSON.parse(await readFile(join(out, 'downloads', 'drivers.json'), 'utf8')) as Array<{ segment: string | null; metric: string; share: number }>;
+    const company = rows.filter((r) => r.segment === null);
+    expect(company.map((r) => r.metric).sort()).toEqual(['trust_competence', 'trust_consistency', 'trust_empathy', 'trust_reliability', 'trust_transparency']);
+    expect(company.reduce((sum, r) => sum + r.share, 0)).toBeCloseTo(100, 6);
+    expect(rows.some((r) => r.segment === 'enterprise')).toBe(false);
+    for (const path of ['en', 'en/metrics/trust_index', 'en/metrics/trust_transparency', 'en/segments/small-business']) {
+      expect(await page(path), path).toContain('What goes with likelihood to recommend');
+    }
+  });
+});
+
 describe('determinism', () => {
   it('builds byte-identical output from the same inputs', async () => {
     const second = join(work, 'dist-again');

@@ -133,6 +133,8 @@ export function trendChart(report: Report, metric: ReportMetric, t: Translator):
   const name = t(METRIC_NAME[metric.id]!);
   const fmt = (v: number) => formatMetricValue(metric, v, t);
   const { marker, notes } = benchmarkMarker(report, metric, t);
+  const since = metric.changes.sinceFirst;
+  const tested = since && (since.verdict === 'improved' || since.verdict === 'declined') ? since : null;
   const shown = r.byWave.filter((e) => e.value !== null);
   const first = shown[0];
   const last = shown.at(-1);
@@ -147,7 +149,10 @@ export function trendChart(report: Report, metric: ReportMetric, t: Translator):
   return {
     id: `${metric.id}-trend`,
     dataset: metricDatasetId(metric.id),
-    title: t('chart.trend_title', { metric: name, first: report.waves[0]!, last: report.waves.at(-1)! }),
+    // The title states the finding only when the change passed its test; otherwise it stays neutral.
+    title: tested
+      ? t(tested.verdict === 'improved' ? 'chart.trend_title_improved' : 'chart.trend_title_declined', { metric: name, from: fmt(tested.from), to: fmt(tested.to), first: tested.fromWave, last: tested.toWave })
+      : t('chart.trend_title', { metric: name, first: report.waves[0]!, last: report.waves.at(-1)! }),
     description: first && last
       ? t('chart.trend_desc', { metric: name, first: first.wave!, firstValue: fmt(first.value!), last: last.wave!, lastValue: fmt(last.value!) })
       : t('chart.no_values'),
