@@ -465,7 +465,8 @@ describe('the story and the decisions', () => {
   });
 
   it('publishes the driver analysis as a dataset and draws it where trust is discussed', async () => {
-    const rows = JSON.parse(await readFile(join(out, 'downloads', 'drivers.json'), 'utf8')) as Array<{ segment: string | null; metric: string; share: number }>;
+    const all = JSON.parse(await readFile(join(out, 'downloads', 'drivers.json'), 'utf8')) as Array<{ outcome?: string; segment: string | null; metric: string; share: number }>;
+    const rows = all.filter((r) => (r.outcome ?? 'recommend_0_10') === 'recommend_0_10');
     const company = rows.filter((r) => r.segment === null);
     expect(company.map((r) => r.metric).sort()).toEqual(['trust_competence', 'trust_consistency', 'trust_empathy', 'trust_reliability', 'trust_transparency']);
     expect(company.reduce((sum, r) => sum + r.share, 0)).toBeCloseTo(100, 6);
