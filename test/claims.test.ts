@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { benchmarkUncertainty } from '../src/stats/benchmark-uncertainty.ts';
-import { holm, shareDifference, welchDifference, normalCdf } from '../src/stats/tests.ts';
+import { holm, rSquaredP, shareDifference, welchDifference, normalCdf } from '../src/stats/tests.ts';
 import { kaplanMeierMedian } from '../src/stats/survival.ts';
 import { cronbachAlpha } from '../src/stats/reliability.ts';
 import { compare, judgeGaps } from '../src/report/compare.ts';
@@ -140,6 +140,13 @@ describe('tests of a difference', () => {
     const d = welchDifference({ value: 10, se: 1, n: 50 }, { value: 7, se: 1.5, n: 30 });
     expect(d.se).toBeCloseTo(1.80278, 5);
     expect(d.p).toBeCloseTo(0.1019, 3);
+  });
+
+  it('tests whether a regression explains more than chance (F test), against printed F tables', () => {
+    // F(5, 20) at 5 %: 2.71, i.e. R^2 = 13.55 / 33.55 with n = 26; F(5, 100000) at 5 %: 2.2141.
+    expect(rSquaredP(13.55 / 33.55, 26, 5)).toBeCloseTo(0.05, 3);
+    expect(rSquaredP(11.0705 / 100011.0705, 100006, 5)).toBeCloseTo(0.05, 3);
+    expect(rSquaredP(0, 100, 5)).toBe(1);
   });
 
   it('has a normal distribution function accurate to printed tables', () => {

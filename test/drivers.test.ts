@@ -1,7 +1,8 @@
-/** Key drivers of the likelihood to recommend: the Shapley decomposition of R^2, its bootstrap, the survey groups and the demo story. */
+/** Key drivers of the likelihood to recommend and of staying: the Shapley decomposition of R^2, its bootstrap, the survey groups and the demo story. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { covariance, keyDrivers, mulberry32, percentile, shapleyR2, subsetR2, type DriverRows } from '../src/stats/drivers.ts';
-import { createSurveyAggregate, DRIVERS_MINIMUM_N } from '../src/metrics/survey.ts';
+import { createSurveyAggregate, DRIVERS_MINIMUM_N, retentionWaves, STAYED_QUARTERS } from '../src/metrics/survey.ts';
+import { createOrdersAggregate, quartersObserved } from '../src/metrics/orders.ts';
 import type { SurveyRow } from '../src/schemas/company-data.ts';
 import { runDataBuild } from '../src/pipeline/run.ts';
 import { driversDataset } from '../src/downloads/datasets.ts';
@@ -208,8 +209,172 @@ describe('the demo company', () => {
     const enterprise = report.drivers!.groups.find((g) => g.segment === 'enterprise')!;
     expect(enterprise).toEqual({ segment: 'enterprise', n: null, suppressed: 'small_cell', r2: null, dimensions: [] });
     const dataset = driversDataset(report);
-    expect(dataset.columns).toEqual(['segment', 'n', 'r2', 'metric', 'share', 'low', 'high']);
-    expect(dataset.rows).toHaveLength(5 * report.drivers!.groups.filter((g) => g.suppressed === null).length);
-    expect(dataset.rows.some((r) => r[0] === 'enterprise')).toBe(false);
+    expect(dataset.columns).toEqual(['outcome', 'segment', 'n', 'r2', 'metric', 'share', 'low', 'high']);
+    const recommend = dataset.rows.filter((r) => r[0] === 'recommend_0_10');
+    expect(recommend).toHaveLength(5 * report.drivers!.groups.filter((g) => g.suppressed === null).length);
+    expect(recommend.some((r) => r[1] === 'enterprise')).toBe(false);
+  });
+
+  it('has a key-driver model of staying: the six waves whose next two quarters are observed, linked respondents only', () => {
+    const retention = reportSchema.shape.drivers.parse(report.drivers)!.retention!;
+    expect(retention).toMatchObject({ outcome: 'ordered_next_2_quarters', resamples: 400 });
+    expect(retention.waves).toEqual(['2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1']);
+    expect(retention.groups.map((g) => g.segment)).toEqual([null, ...report.company.segments.map((s) => s.id)]);
+    const whole = retention.groups[0]!;
+    expect(whole.suppressed).toBeNull();
+    // Fewer than all respondents of those waves: only linked ones with five answers count.
+    expect(whole.n).toBeGreaterThan(5000);
+    expect(whole.n).toBeLessThan(6 * 2600);
+    // A 0/1 outcome: R^2 is small.
+    expect(whole.r2).toBeLessThan(0.05);
+    for (const g of retention.groups.filter((g) => g.suppressed === null)) {
+      expect(g.n).toBeGreaterThanOrEqual(DRIVERS_MINIMUM_N);
+      expect(g.dimensions.reduce((s, d) => s + d.share, 0)).toBeCloseTo(100, 9);
+      for (const d of g.dimensions) expect(d.low).toBeLessThanOrEqual(d.high);
+    }
+    // Published segments' n add up to the whole company's (no segment of a pooled wave is lost).
+    if (retention.groups.every((g) => g.suppressed === null)) expect(retention.groups.slice(1).reduce((s, g) => s + g.n!, 0)).toBe(whole.n);
+    const dataset = driversDataset(report);
+    const staying = dataset.rows.filter((r) => r[0] === 'ordered_next_2_quarters');
+    expect(staying).toHaveLength(5 * retention.groups.filter((g) => g.suppressed === null).length);
+    expect(staying.filter((r) => r[1] === null).map((r) => r[2])).toEqual(Array(5).fill(whole.n));
+  });
+});
+
+describe('key drivers of staying', () => {
+  const order = (id: string, customer: string, date: string) => ({
+    order_id: id, customer_id: customer, order_date: date, segment: 'a', country: 'FI', acquisition_channel: 'search' as const,
+    quoted_amount: 10, charged_amount: 10, promised_date: date, delivered_date: date,
+  });
+  const WAVES = ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'];
+
+  it('takes the waves whose next two quarters end inside the reporting period', () => {
+    expect(STAYED_QUARTERS).toBe(2);
+    expect(retentionWaves(WAVES, '2025-12-31')).toEqual(['2025-Q1', '2025-Q2']);
+    // A period ending inside a quarter has not seen all of it.
+    expect(retentionWaves(WAVES, '2025-12-30')).toEqual(['2025-Q1']);
+    expect(retentionWaves(WAVES, '2025-09-30')).toEqual(['2025-Q1']);
+    expect(retentionWaves(['2025-Q4'], '2025-12-31')).toEqual([]);
+    expect(quartersObserved('2025-Q4', 2, '2026-06-30')).toBe(true);
+    expect(quartersObserved('2025-Q4', 2, '2026-06-29')).toBe(false);
+  });
+
+  it('counts a customer\'s orders in the quarters after a wave, and nothing for an unknown customer or an unobserved quarter', () => {
+    const orders = createOrdersAggregate(WAVES, ['a'], '2025-12-31');
+    orders.add(order('1', 'c1', '2025-02-10')); // in the wave itself
+    orders.add(order('2', 'c1', '2025-04-01')); // the quarter after
+    orders.add(order('3', 'c1', '2025-09-30')); // two quarters after
+    orders.add(order('4', 'c1', '2025-09-30'));
+    orders.add(order('5', 'c1', '2025-10-01')); // three quarters after
+    orders.add(order('6', 'c2', '2024-06-01')); // history only
+    expect(orders.ordersAfter('c1', '2025-Q1', 2)).toBe(3);
+    expect(orders.ordersAfter('c1', '2025-Q1', 1)).toBe(1);
+    expect(orders.ordersAfter('c1', '2025-Q2', 2)).toBe(3);
+    expect(orders.ordersAfter('c2', '2025-Q1', 2)).toBe(0);
+    expect(orders.ordersAfter('c2', '2024-Q2', 2)).toBe(0);
+    expect(orders.ordersAfter('nobody', '2025-Q1', 2)).toBeNull();
+    expect(orders.ordersAfter('c1', '2025-Q3', 2)).toBeNull(); // 2026-Q1 is after the period
+  });
+
+  /**
+   * A tiny company, repeated `copies` times: who stayed is known by hand, and each respondent's
+   * reliability answer is 5 exactly when they should count as having stayed, 1 when not; so the
+   * regression explains everything (R^2 = 1) only if every counted respondent got the right outcome.
+   */
+  function tinyCompany(copies: number, inA = (k: number) => k % 2 === 0) {
+    const orders = createOrdersAggregate(WAVES, ['a', 'b'], '2025-12-31');
+    const survey = createSurveyAggregate(WAVES, ['a', 'b'], undefined, { repeatAnswers: 'first' });
+    const random = mulberry32(11);
+    const answer = () => 1 + Math.floor(random() * 5);
+    let id = 0;
+    const answers = (reliability: number) => ({ trust_reliability: reliability, trust_transparency: answer(), trust_competence: answer(), trust_empathy: answer(), trust_consistency: answer() });
+    for (let k = 0; k < copies; k++) {
+      const c = (name: string) => `${name}-${k}`;
+      const buy = (customer: string, date: string) => orders.add(order(String(id++), customer, date));
+      buy(c('next'), '2025-05-05'); // answers 2025-Q1, orders the next quarter: stayed
+      buy(c('later'), '2025-08-20'); // answers 2025-Q1, orders two quarters later: stayed
+      buy(c('same'), '2025-01-15'); // answers 2025-Q1, orders only that quarter and three later: not
+      buy(c('same'), '2025-10-15');
+      buy(c('q2'), '2025-04-02'); // answers 2025-Q2, orders then and in 2025-Q4: stayed
+      buy(c('q2'), '2025-12-31');
+      buy(c('before'), '2025-01-20'); // answers 2025-Q2, ordered only before: not
+      const segment = inA(k) ? 'a' : 'b';
+      survey.add(row({ wave: '2025-Q1', segment, customer_id: c('next'), ...answers(5) }));
+      survey.add(row({ wave: '2025-Q1', segment, customer_id: c('next'), ...answers(1) })); // a repeat answer: skipped
+      survey.add(row({ wave: '2025-Q1', segment, customer_id: c('later'), ...answers(5) }));
+      survey.add(row({ wave: '2025-Q1', segment, customer_id: c('same'), ...answers(1) }));
+      survey.add(row({ wave: '2025-Q2', segment, customer_id: c('q2'), ...answers(5) }));
+      survey.add(row({ wave: '2025-Q2', segment, customer_id: c('before'), ...answers(1) }));
+      survey.add(row({ wave: '2025-Q3', segment, customer_id: c('next'), ...answers(3) })); // outcome not yet observed
+      survey.add(row({ wave: '2025-Q2', segment, customer_id: c('unknown'), ...answers(3) })); // orders.csv does not know them
+      survey.add(row({ wave: '2025-Q2', segment, ...answers(3) })); // not linked
+      survey.add(row({ wave: '2025-Q2', segment, customer_id: c('later'), ...answers(5), trust_empathy: undefined })); // a dimension left out
+    }
+    return { orders, survey };
+  }
+
+  it('counts as stayed exactly the linked customers who ordered in the two quarters after their wave', () => {
+    const { orders, survey } = tinyCompany(40);
+    const asked: string[] = [];
+    const result = survey.retentionDrivers(30, retentionWaves(WAVES, '2025-12-31'), (id, wave) => {
+      const n = orders.ordersAfter(id, wave, STAYED_QUARTERS);
+      if (id.endsWith('-0')) asked.push(`${id} ${wave} ${n}`);
+      return n;
+    });
+    // Only the pooled waves are asked about (not 2025-Q3), and only complete, kept, linked answers.
+    expect(asked.sort()).toEqual(['before-0 2025-Q2 0', 'later-0 2025-Q1 1', 'next-0 2025-Q1 1', 'q2-0 2025-Q2 1', 'same-0 2025-Q1 0', 'unknown-0 2025-Q2 null']);
+    expect(result.waves).toEqual(['2025-Q1', '2025-Q2']);
+    const [whole, a, b] = result.groups;
+    expect(whole).toMatchObject({ segment: null, n: 5 * 40, suppressed: null });
+    expect(whole!.r2).toBeCloseTo(1, 9);
+    expect(whole!.dimensions[0]!.metric).toBe('trust_reliability');
+    expect(whole!.dimensions[0]!.share).toBeGreaterThan(90);
+    expect(a).toMatchObject({ segment: 'a', n: 100, suppressed: null });
+    expect(b).toMatchObject({ segment: 'b', n: 100, suppressed: null });
+    expect(b!.r2).toBeCloseTo(1, 9);
+  });
+
+  it('is suppressed like the recommendation model: fewer than 100, hidden segments, their complements', () => {
+    const { orders, survey } = tinyCompany(40);
+    const pooled = retentionWaves(WAVES, '2025-12-31');
+    const after = (id: string, wave: string) => orders.ordersAfter(id, wave, STAYED_QUARTERS);
+    // A minimum cell size above 100 is the threshold.
+    expect(survey.retentionDrivers(150, pooled, after).groups.map((g) => g.suppressed)).toEqual([null, 'small_cell', 'small_cell']);
+    // A published segment that would give a small hidden one away is hidden too.
+    const uneven = tinyCompany(40, (k) => k < 30); // a: 150 answers, b: 50
+    const unevenAfter = (id: string, wave: string) => uneven.orders.ordersAfter(id, wave, STAYED_QUARTERS);
+    expect(uneven.survey.retentionDrivers(30, pooled, unevenAfter).groups.map((g) => [g.n, g.suppressed])).toEqual([[200, null], [150, null], [null, 'small_cell']]);
+    expect(uneven.survey.retentionDrivers(60, pooled, unevenAfter).groups.map((g) => [g.n, g.suppressed])).toEqual([[200, null], [null, 'complementary'], [null, 'small_cell']]);
+    // A segment hidden in the survey metrics is hidden here; the other one then gives it away.
+    expect(survey.retentionDrivers(30, pooled, after, (s) => (s === 'a' ? 'small_cell' : null)).groups.map((g) => [g.segment, g.n, g.suppressed])).toEqual([
+      [null, 200, null],
+      ['a', null, 'small_cell'],
+      ['b', 100, null],
+    ]);
+    // Only one pooled wave: 3 linked answers per copy, 120 in all, 60 per segment.
+    expect(survey.retentionDrivers(30, ['2025-Q1'], after).groups.map((g) => [g.n, g.suppressed])).toEqual([[120, null], [null, 'small_cell'], [null, 'small_cell']]);
+    // Too few for the whole company.
+    const small = tinyCompany(10);
+    const groups = small.survey.retentionDrivers(30, pooled, (id, wave) => small.orders.ordersAfter(id, wave, STAYED_QUARTERS)).groups;
+    expect(groups.map((g) => g.suppressed)).toEqual(['small_cell', 'small_cell', 'small_cell']);
+    expect(groups[0]).toEqual({ segment: null, n: null, suppressed: 'small_cell', r2: null, dimensions: [] });
+    // No pooled wave, no rows.
+    const none = survey.retentionDrivers(30, [], after);
+    expect(none.waves).toEqual([]);
+    expect(none.groups.map((g) => g.suppressed)).toEqual(['no_data', 'no_data', 'no_data']);
+  });
+
+  it('is deterministic, and independent of the order the analyses run in', () => {
+    const run = () => {
+      const { orders, survey } = tinyCompany(40);
+      const ask = () => survey.retentionDrivers(30, retentionWaves(WAVES, '2025-12-31'), (id, wave) => orders.ordersAfter(id, wave, STAYED_QUARTERS));
+      return { first: ask(), second: ask() };
+    };
+    const one = run();
+    const two = run();
+    expect(JSON.stringify(one.first)).toBe(JSON.stringify(two.first));
+    expect(JSON.stringify(one.first)).toBe(JSON.stringify(one.second));
+    // The intervals are those of the seeded bootstrap, to the last digit.
+    expect(one.first.groups[0]!.dimensions.every((d) => Number.isFinite(d.low) && Number.isFinite(d.high))).toBe(true);
   });
 });

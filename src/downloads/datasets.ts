@@ -119,16 +119,21 @@ export function benchmarksDataset(report: Report): Dataset {
 }
 
 /**
- * Key drivers of the likelihood to recommend (latest wave): one row per published group and trust
- * dimension, the share of R^2 in % with its bootstrap interval. Suppressed groups have no rows.
+ * Key drivers (see the report model's `drivers`): one row per outcome, published group and trust
+ * dimension, the share of R^2 in % with its bootstrap interval. `outcome` is recommend_0_10 (the
+ * likelihood to recommend, latest wave) or ordered_next_2_quarters (staying: linked respondents,
+ * pooled waves). Suppressed groups have no rows.
  */
 export function driversDataset(report: Report): Dataset {
   const rows: Cell[][] = [];
-  for (const g of report.drivers?.groups ?? []) {
-    if (g.suppressed !== null) continue;
-    for (const d of g.dimensions) rows.push([g.segment, g.n, g.r2, d.metric, d.share, d.low, d.high]);
+  const analyses = [report.drivers, report.drivers?.retention];
+  for (const analysis of analyses) {
+    for (const g of analysis?.groups ?? []) {
+      if (g.suppressed !== null) continue;
+      for (const d of g.dimensions) rows.push([analysis!.outcome, g.segment, g.n, g.r2, d.metric, d.share, d.low, d.high]);
+    }
   }
-  return { id: 'drivers', columns: ['segment', 'n', 'r2', 'metric', 'share', 'low', 'high'], rows };
+  return { id: 'drivers', columns: ['outcome', 'segment', 'n', 'r2', 'metric', 'share', 'low', 'high'], rows };
 }
 
 /** Every dataset of the site, in a stable order. */

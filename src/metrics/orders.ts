@@ -21,6 +21,9 @@
  *   quarter, the share of the cohort who ordered in it.
  * - Loyalty tier of a customer at quarter q, from orders in q-3..q: "very loyal" with 4 or more,
  *   "regular" with 2 or 3, "occasional" with 0 or 1.
+ * - Orders after a survey wave (the outcome "stayed" of the key drivers of staying, survey.ts):
+ *   a customer's orders in the quarters after the wave, known only once those quarters have ended
+ *   inside the reporting period.
  *
  * Customer-level metrics use the customer's current segment (that of their latest order);
  * order-level metrics use the order's own segment. Per customer the aggregate keeps only counters
@@ -68,6 +71,12 @@ export interface OrdersAggregate {
   customersInPeriod(): number;
   segmentOf(customerId: string): string | undefined;
   tierOf(customerId: string, wave: string): LoyaltyTier | null;
+  /**
+   * Orders the customer placed in the `quarters` quarters after `wave` (not counting `wave`
+   * itself). null when orders.csv does not know the customer, or when those quarters do not all
+   * end inside the reporting period (their orders are not yet all observed).
+   */
+  ordersAfter(customerId: string, wave: string, quarters: number): number | null;
   results(minimum: number): Record<string, MetricResult>;
   cohorts(minimum: number): Array<CohortCurve | { cohort: string; suppressed: 'small_cell' | 'no_data' }>;
   scenarioBase(): ScenarioBase;
@@ -75,6 +84,16 @@ export interface OrdersAggregate {
 
 const DAY_MS = 86_400_000;
 const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+
+/**
+ * Whether the `quarters` quarters after `wave` all end on or before `periodEnd` (an ISO date), so
+ * that every order placed in them is in the data.
+ */
+export function quartersObserved(wave: string, quarters: number, periodEnd: string): boolean {
+  const after = quarterNumber(wave) + quarters + 1; // the first quarter not needed
+  const startOfAfter = Date.UTC(Math.floor(after / 4), (after % 4) * 3, 1) / DAY_MS;
+  return startOfAfter - 1 <= dayNumber(periodEnd);
+}
 
 export function createOrdersAggregate(waves: readonly string[], segments: readonly string[], periodEnd: string): OrdersAggregate {
   const firstWave = quarterNumber(waves[0]!);
@@ -192,6 +211,13 @@ export function createOrdersAggregate(waves: readonly string[], segments: readon
       if (c === undefined) return null;
       const q = quarterNumber(wave) - axisStart;
       return loyaltyTier(sumCounts(c, q - 3, q));
+    },
+    ordersAfter(customerId, wave, quarters) {
+      const c = ids.get(customerId);
+      if (c === undefined) return null;
+      const q = quarterNumber(wave) - axisStart;
+      if (!quartersObserved(wave, quarters, periodEnd) || q + quarters > last || q + 1 < 0) return null;
+      return sumCounts(c, q + 1, q + quarters);
     },
     results(minimum) {
       const W = waves.length;

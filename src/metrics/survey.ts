@@ -33,11 +33,23 @@
  * (unweighted: the regression describes how answers go together among respondents, not a level
  * of the customer mix, so the survey weights are not used).
  *
+ * Key drivers of staying (issue: the same analysis with retention as the outcome, where answers
+ * link to customers): the same decomposition of a linear probability model, OLS of "stayed" (1
+ * when the linked customer placed at least one order in the two quarters after the wave they
+ * answered in, else 0; from orders.csv) on the five trust items. Every wave whose two following
+ * quarters end inside the reporting period is pooled (`retentionWaves`); only respondents with a
+ * customer id that orders.csv knows and all five items answered count, one row per answer the
+ * repeat-answer rule keeps (a customer answering in two pooled waves counts twice). With a 0/1
+ * outcome R^2 is small and the shares describe association with staying, nothing more.
+ *
  * Rows are added one at a time into fixed counters per wave x segment x country cell, and
  * respondent ids are never read. The only respondent-level data kept are the latest wave's
  * complete answers for the key drivers: six small whole numbers per respondent (the 0-10 answer
  * and the five 1-5 answers) in a typed array per segment, with no id, no country and no order:
- * the bootstrap needs rows, not sums.
+ * the bootstrap needs rows, not sums; and, for the key drivers of staying, the complete answers
+ * of linked respondents in the waves that can be pooled: the five answers, the wave and the
+ * customer id (kept as an index into the customer ids seen, to look up their later orders once;
+ * never published).
  */
 import { meanInterval, npsAdjustedWald, wilson, wilsonFromShare, type Interval } from '../stats/intervals.ts';
 import { tQuantile } from '../stats/student-t.ts';
@@ -47,7 +59,7 @@ import { TRUST_DIMENSIONS } from '../schemas/company-data.ts';
 import { cellKey, fromInterval, suppressed, type Estimate, type Suppression } from './estimate.ts';
 import { DRIVER_RESAMPLES, keyDrivers, seedOf } from '../stats/drivers.ts';
 import { cutResult, type MetricResult } from './results.ts';
-import { LOYALTY_TIERS, type LoyaltyTier } from './orders.ts';
+import { LOYALTY_TIERS, quartersObserved, type LoyaltyTier } from './orders.ts';
 import { cronbachAlpha, type Reliability } from '../stats/reliability.ts';
 
 const SHARE_ITEMS = ['csat', 'data_concern', 'transparency_importance', 'problem_trust', 'peer_influence'] as const;
@@ -94,6 +106,24 @@ export interface DriverGroup {
  */
 export const DRIVERS_MINIMUM_N = 100;
 
+/** Quarters after a wave in which a linked customer must order to count as having stayed. */
+export const STAYED_QUARTERS = 2;
+
+/**
+ * Waves whose outcome "stayed" is observed: their `quarters` following quarters all end on or
+ * before the end of the reporting period (so never the last `quarters` waves).
+ */
+export function retentionWaves(waves: readonly string[], periodEnd: string, quarters = STAYED_QUARTERS): string[] {
+  return waves.filter((wave) => quartersObserved(wave, quarters, periodEnd));
+}
+
+/** The key drivers of staying: the waves pooled and the groups, as in `drivers`. */
+export interface RetentionDrivers {
+  /** Waves pooled that had at least one linked respondent with complete answers, oldest first. */
+  waves: string[];
+  groups: DriverGroup[];
+}
+
 export const weightingCell = (by: WeightingBy, segment: string, country: string) => (by === 'segment' ? segment : `${segment}|${country}`);
 
 export interface SurveyAggregate {
@@ -120,6 +150,18 @@ export interface SurveyAggregate {
    * trust index cell after src/metrics/disclosure.ts): a group hidden there is hidden here too.
    */
   drivers(minimum: number, hidden?: (segment: string | null) => Suppression | null): DriverGroup[];
+  /**
+   * Key drivers of staying: the outcome is 1 when `ordersAfter(customerId, wave)` (the linked
+   * customer's orders in the quarters after the wave) is at least 1, 0 when it is 0; respondents
+   * for whom it is null (a customer orders.csv does not know, or an outcome not yet observed) do
+   * not count. Waves `pooled` (see `retentionWaves`) are pooled; suppression as in `drivers`.
+   */
+  retentionDrivers(
+    minimum: number,
+    pooled: readonly string[],
+    ordersAfter: (customerId: string, wave: string) => number | null,
+    hidden?: (segment: string | null) => Suppression | null,
+  ): RetentionDrivers;
   /** Countries respondents answered from, sorted. */
   countries(): string[];
 }
@@ -170,6 +212,105 @@ export function createSurveyAggregate(
     buffer[at] = row.nps!;
     for (let k = 0; k < K; k++) buffer[at + 1 + k] = row[`trust_${TRUST_DIMENSIONS[k]!}`]!;
     driverCounts[s]!++;
+  }
+  // Key drivers of staying: per segment, linked respondents' complete answers in the waves that
+  // can be pooled (all but the last STAYED_QUARTERS): five items, the wave, the customer.
+  const customerIndex = new Map<string, number>();
+  const customerIds: string[] = [];
+  const linkedItems: Uint8Array[] = segments.map(() => new Uint8Array(0));
+  const linkedWave: Uint16Array[] = segments.map(() => new Uint16Array(0));
+  const linkedCustomer: Int32Array[] = segments.map(() => new Int32Array(0));
+  const linkedCounts = new Array<number>(S).fill(0);
+  function addLinkedRow(s: number, w: number, row: SurveyRow) {
+    const i = linkedCounts[s]!;
+    if (i >= linkedWave[s]!.length) {
+      const size = Math.max(64, 2 * linkedWave[s]!.length);
+      const items = new Uint8Array(size * K);
+      items.set(linkedItems[s]!);
+      linkedItems[s] = items;
+      const wave = new Uint16Array(size);
+      wave.set(linkedWave[s]!);
+      linkedWave[s] = wave;
+      const customer = new Int32Array(size);
+      customer.set(linkedCustomer[s]!);
+      linkedCustomer[s] = customer;
+    }
+    let c = customerIndex.get(row.customer_id!);
+    if (c === undefined) {
+      c = customerIds.length;
+      customerIndex.set(row.customer_id!, c);
+      customerIds.push(row.customer_id!);
+    }
+    for (let k = 0; k < K; k++) linkedItems[s]![i * K + k] = row[`trust_${TRUST_DIMENSIONS[k]!}`]!;
+    linkedWave[s]![i] = w;
+    linkedCustomer[s]![i] = c;
+    linkedCounts[s]!++;
+  }
+
+  /**
+   * The groups of a key-driver analysis from per-segment rows of [outcome, five items]: the whole
+   * company, then each segment, with the suppression rules of `drivers` (see the interface).
+   */
+  function driverGroups(
+    minimum: number,
+    hidden: (segment: string | null) => Suppression | null,
+    counts: readonly number[],
+    rows: readonly Uint8Array[],
+    seedFor: (segment: string | null) => number,
+  ): DriverGroup[] {
+    const threshold = Math.max(minimum, DRIVERS_MINIMUM_N);
+    const isHidden = (reason: Suppression | null) => reason === 'small_cell' || reason === 'complementary';
+    const stateOf = (segment: string | null, n: number): Suppression | null => {
+      const reason = hidden(segment);
+      if (isHidden(reason)) return reason;
+      if (n === 0) return 'no_data';
+      return n < threshold ? 'small_cell' : null;
+    };
+    const totalN = counts.reduce((a, b) => a + b, 0);
+    let whole = stateOf(null, totalN);
+    const states = segments.map((segment, s) => stateOf(segment, counts[s]!));
+    // Only n is published that adds up (R^2 and the shares do not): the whole company's n minus
+    // the published segments' is the number of respondents of the hidden segments together. It
+    // must not be a group smaller than the minimum cell size: while it is, hide the smallest
+    // published segment too (or, with none left, the whole company).
+    if (whole === null) {
+      const hiddenN = () => segments.reduce((sum, _, s) => sum + (isHidden(states[s]!) ? counts[s]! : 0), 0);
+      while (hiddenN() > 0 && hiddenN() < minimum) {
+        let partner = -1;
+        for (let s = 0; s < S; s++) {
+          if (states[s] !== null) continue;
+          if (partner < 0 || counts[s]! < counts[partner]!) partner = s;
+        }
+        if (partner < 0) {
+          whole = 'complementary';
+          break;
+        }
+        states[partner] = 'complementary';
+      }
+    }
+    const group = (segment: string | null, state: Suppression | null, chosen: readonly number[]): DriverGroup => {
+      if (state !== null) return { segment, n: null, suppressed: state, r2: null, dimensions: [] };
+      const n = chosen.reduce((sum, s) => sum + counts[s]!, 0);
+      const values = new Uint8Array(n * DRIVER_WIDTH);
+      let at = 0;
+      for (const s of chosen) {
+        const length = counts[s]! * DRIVER_WIDTH;
+        values.set(rows[s]!.subarray(0, length), at);
+        at += length;
+      }
+      const result = keyDrivers({ values, n, width: DRIVER_WIDTH }, { resamples: DRIVER_RESAMPLES, seed: seedFor(segment) });
+      return {
+        segment,
+        n,
+        suppressed: null,
+        r2: result.r2,
+        dimensions: result.shares.map((d, k) => ({ metric: `trust_${TRUST_DIMENSIONS[k]!}`, share: d.share, low: d.low, high: d.high })),
+      };
+    };
+    return [
+      group(null, whole, segments.map((_, s) => s)),
+      ...segments.map((segment, s) => group(segment, whole === 'complementary' && states[s] === null ? 'complementary' : states[s]!, [s])),
+    ];
   }
 
   function cellsOf(country: string): Float64Array {
@@ -342,6 +483,7 @@ export function createSurveyAggregate(
         }
         if (row.nps !== undefined) addDriverRow(s, row);
       }
+      if (w + STAYED_QUARTERS <= last && answered === K && row.customer_id !== undefined) addLinkedRow(s, w, row);
       if (row.customer_id !== undefined && row.problem_trust !== undefined) {
         const tier = tierOf(row.customer_id, row.wave);
         if (tier !== null) {
@@ -408,59 +550,44 @@ export function createSurveyAggregate(
       });
     },
     drivers(minimum, hidden = () => null) {
-      const threshold = Math.max(minimum, DRIVERS_MINIMUM_N);
-      const isHidden = (reason: Suppression | null) => reason === 'small_cell' || reason === 'complementary';
-      const stateOf = (segment: string | null, n: number): Suppression | null => {
-        const reason = hidden(segment);
-        if (isHidden(reason)) return reason;
-        if (n === 0) return 'no_data';
-        return n < threshold ? 'small_cell' : null;
-      };
-      const totalN = driverCounts.reduce((a, b) => a + b, 0);
-      let whole = stateOf(null, totalN);
-      const states = segments.map((segment, s) => stateOf(segment, driverCounts[s]!));
-      // Only n is published that adds up (R^2 and the shares do not): the whole company's n minus
-      // the published segments' is the number of respondents of the hidden segments together. It
-      // must not be a group smaller than the minimum cell size: while it is, hide the smallest
-      // published segment too (or, with none left, the whole company).
-      if (whole === null) {
-        const hiddenN = () => segments.reduce((sum, _, s) => sum + (isHidden(states[s]!) ? driverCounts[s]! : 0), 0);
-        while (hiddenN() > 0 && hiddenN() < minimum) {
-          let partner = -1;
-          for (let s = 0; s < S; s++) {
-            if (states[s] !== null) continue;
-            if (partner < 0 || driverCounts[s]! < driverCounts[partner]!) partner = s;
-          }
-          if (partner < 0) {
-            whole = 'complementary';
-            break;
-          }
-          states[partner] = 'complementary';
+      return driverGroups(minimum, hidden, driverCounts, driverRows, (segment) => seedOf(segment ?? ''));
+    },
+    retentionDrivers(minimum, pooled, ordersAfter, hidden = () => null) {
+      const poolWave = waves.map((wave) => pooled.includes(wave));
+      const used = new Array<boolean>(W).fill(false);
+      // Each linked customer's outcome per pooled wave, looked up once: 1 stayed, 0 did not, -1 unknown.
+      const outcomes = new Map<number, number>();
+      const outcomeOf = (c: number, w: number) => {
+        const key = c * W + w;
+        let o = outcomes.get(key);
+        if (o === undefined) {
+          const orders = ordersAfter(customerIds[c]!, waves[w]!);
+          o = orders === null ? -1 : orders > 0 ? 1 : 0;
+          outcomes.set(key, o);
         }
-      }
-      const group = (segment: string | null, state: Suppression | null, chosen: readonly number[]): DriverGroup => {
-        if (state !== null) return { segment, n: null, suppressed: state, r2: null, dimensions: [] };
-        const n = chosen.reduce((sum, s) => sum + driverCounts[s]!, 0);
-        const values = new Uint8Array(n * DRIVER_WIDTH);
-        let at = 0;
-        for (const s of chosen) {
-          const length = driverCounts[s]! * DRIVER_WIDTH;
-          values.set(driverRows[s]!.subarray(0, length), at);
-          at += length;
-        }
-        const result = keyDrivers({ values, n, width: DRIVER_WIDTH }, { resamples: DRIVER_RESAMPLES, seed: seedOf(segment ?? '') });
-        return {
-          segment,
-          n,
-          suppressed: null,
-          r2: result.r2,
-          dimensions: result.shares.map((d, k) => ({ metric: `trust_${TRUST_DIMENSIONS[k]!}`, share: d.share, low: d.low, high: d.high })),
-        };
+        return o;
       };
-      return [
-        group(null, whole, segments.map((_, s) => s)),
-        ...segments.map((segment, s) => group(segment, whole === 'complementary' && states[s] === null ? 'complementary' : states[s]!, [s])),
-      ];
+      const counts = new Array<number>(S).fill(0);
+      const rows = segments.map((_, s) => {
+        const out = new Uint8Array(linkedCounts[s]! * DRIVER_WIDTH);
+        let n = 0;
+        for (let i = 0; i < linkedCounts[s]!; i++) {
+          const w = linkedWave[s]![i]!;
+          if (!poolWave[w]) continue;
+          const stayed = outcomeOf(linkedCustomer[s]![i]!, w);
+          if (stayed < 0) continue;
+          used[w] = true;
+          out[n * DRIVER_WIDTH] = stayed;
+          out.set(linkedItems[s]!.subarray(i * K, (i + 1) * K), n * DRIVER_WIDTH + 1);
+          n++;
+        }
+        counts[s] = n;
+        return out;
+      });
+      return {
+        waves: waves.filter((_, w) => used[w]),
+        groups: driverGroups(minimum, hidden, counts, rows, (segment) => seedOf(`stayed\u0000${segment ?? ''}`)),
+      };
     },
   };
 }

@@ -16,6 +16,7 @@ import { resultsFromKpis } from './kpis.ts';
 import { protectResults } from '../metrics/disclosure.ts';
 import { benchmarkUncertainty } from '../stats/benchmark-uncertainty.ts';
 import { DRIVER_RESAMPLES } from '../stats/drivers.ts';
+import { retentionWaves, STAYED_QUARTERS } from '../metrics/survey.ts';
 
 export interface AssembleInput {
   company: Company;
@@ -106,6 +107,22 @@ export function assembleReport({ company, benchmarks, data }: AssembleInput): Re
     for (const d of m.segmentDifferences) if (d.p !== null) d.verdict = verdictOfDifference(m, d.difference, d.holds);
   }
 
+  // Key drivers: a group hidden in the survey metrics' latest wave (after disclosure control) is hidden there too.
+  const hiddenInTrustIndex = (segment: string | null) => {
+    const trust = results.trust_index;
+    const cell = segment === null ? trust?.latest : trust?.bySegment.find((e) => e.segment === segment);
+    return cell?.suppressed === 'small_cell' || cell?.suppressed === 'complementary' ? cell.suppressed : null;
+  };
+  // Key drivers of staying: linked respondents of every wave whose following quarters are observed.
+  const retentionDrivers = () => {
+    const orders = data.orders;
+    const pooled = retentionWaves(data.waves, company.reporting_period.end);
+    if (!data.survey || !orders || pooled.length === 0) return null;
+    const analysis = data.survey.retentionDrivers(minimum, pooled, (id, wave) => orders.ordersAfter(id, wave, STAYED_QUARTERS), hiddenInTrustIndex);
+    if (analysis.waves.length === 0) return null;
+    return { outcome: 'ordered_next_2_quarters' as const, waves: analysis.waves, resamples: DRIVER_RESAMPLES, groups: analysis.groups };
+  };
+
   const haveSayVsDo = ['nps', 'csat', 'retention_rate', 'repeat_purchase_rate'].every((id) => results[id]);
   const scenario = data.orders ? retentionScenario(data.orders.scenarioBase(), company.gross_margin, company.acquisition_cost) : null;
 
@@ -137,11 +154,8 @@ export function assembleReport({ company, benchmarks, data }: AssembleInput): Re
           wave: data.waves.at(-1)!,
           resamples: DRIVER_RESAMPLES,
           // A group hidden in the survey metrics' latest wave (after disclosure control) is hidden here too.
-          groups: data.survey.drivers(minimum, (segment) => {
-            const trust = results.trust_index;
-            const cell = segment === null ? trust?.latest : trust?.bySegment.find((e) => e.segment === segment);
-            return cell?.suppressed === 'small_cell' || cell?.suppressed === 'complementary' ? cell.suppressed : null;
-          }),
+          groups: data.survey.drivers(minimum, hiddenInTrustIndex),
+          retention: retentionDrivers(),
         }
       : null,
     asOf,

@@ -212,6 +212,25 @@ export const guidanceTopicSchema = z.object({
 
 export const recommendationSchema = z.object({ topic: z.string(), score: z.number(), reasons: z.array(reasonSchema) });
 
+/** One group (the whole company, or a segment) of a key-driver analysis. */
+const driverGroupSchema = z.object({
+  segment: z.string().nullable(),
+  /** Respondents who answered all five dimensions and the outcome question (or have the outcome). */
+  n: z.int().nullable(),
+  suppressed: z.enum(SUPPRESSIONS).nullable(),
+  /** Share of the variance in the outcome the five dimensions account for together (0-1). */
+  r2: z.number().nullable(),
+  dimensions: z.array(
+    z.object({
+      metric: z.string(),
+      /** Share of R^2 attributed to this dimension, in % (the five add up to 100), with a 95 % bootstrap interval. */
+      share: z.number(),
+      low: z.number(),
+      high: z.number(),
+    }),
+  ),
+});
+
 export const reportSchema = z.object({
   version: z.literal(REPORT_VERSION),
   company: z.object({
@@ -248,25 +267,24 @@ export const reportSchema = z.object({
       wave: z.string(),
       /** Bootstrap resamples behind the intervals. */
       resamples: z.int(),
-      groups: z.array(
-        z.object({
-          segment: z.string().nullable(),
-          /** Respondents who answered all five dimensions and the 0-10 question. */
-          n: z.int().nullable(),
-          suppressed: z.enum(SUPPRESSIONS).nullable(),
-          /** Share of the variance in the outcome the five dimensions account for together (0-1). */
-          r2: z.number().nullable(),
-          dimensions: z.array(
-            z.object({
-              metric: z.string(),
-              /** Share of R^2 attributed to this dimension, in % (the five add up to 100), with a 95 % bootstrap interval. */
-              share: z.number(),
-              low: z.number(),
-              high: z.number(),
-            }),
-          ),
-        }),
-      ),
+      groups: z.array(driverGroupSchema),
+      /**
+       * The same analysis with staying as the outcome (a linear probability model): 1 when the
+       * respondent's linked customer placed an order in the two quarters after the wave, else 0;
+       * only respondents linked to a customer in orders.csv, waves `waves` pooled. null (or absent)
+       * without orders or without a wave whose two following quarters are observed.
+       */
+      retention: z
+        .object({
+          outcome: z.literal('ordered_next_2_quarters'),
+          /** Waves pooled, oldest first. */
+          waves: z.array(z.string()),
+          resamples: z.int(),
+          /** As above; n counts linked respondents' answers in the pooled waves. */
+          groups: z.array(driverGroupSchema),
+        })
+        .nullable()
+        .optional(),
     })
     .nullable(),
   /** Cronbach's alpha of the five trust items (latest wave, complete answers). */

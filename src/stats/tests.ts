@@ -13,7 +13,7 @@
  * - A family of tests: Holm's step-down procedure (Holm 1979, Scand. J. Statistics 6:65-70),
  *   which controls the chance of even one false claim in the family at 5 %.
  */
-import { tCdf, tQuantile, Z95 } from './student-t.ts';
+import { incompleteBeta, tCdf, tQuantile, Z95 } from './student-t.ts';
 
 const tQuantile975 = (df: number) => tQuantile(0.975, df);
 
@@ -128,3 +128,16 @@ export function holm(pValues: readonly number[]): number[] {
 }
 
 export const ALPHA = 0.05;
+
+/**
+ * p-value of the overall F test that a regression with k predictors on n cases explains nothing
+ * (R^2 = 0): F = (R^2 / k) / ((1 - R^2) / (n - k - 1)), with P(F > f) from the regularised
+ * incomplete beta function.
+ */
+export function rSquaredP(r2: number, n: number, k: number): number {
+  const d2 = n - k - 1;
+  if (!(d2 > 0) || !(r2 > 0)) return 1;
+  if (r2 >= 1) return 0;
+  const f = r2 / k / ((1 - r2) / d2);
+  return Math.min(1, Math.max(0, 1 - incompleteBeta((k * f) / (k * f + d2), k / 2, d2 / 2)));
+}
