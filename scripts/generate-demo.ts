@@ -19,21 +19,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { mulberry32 } from '../src/stats/drivers.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const OUT = resolve(values.out ?? 'data/company');
 
-// --- deterministic randomness ---------------------------------------------------------------
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// --- deterministic randomness (the same generator as the bootstrap's) -------------------------
 const random = mulberry32(20261123);
 const uniform = (lo: number, hi: number) => lo + (hi - lo) * random();
 const int = (lo: number, hi: number) => Math.floor(uniform(lo, hi + 1));

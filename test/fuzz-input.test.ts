@@ -10,23 +10,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runDataBuild } from '../src/pipeline/run.ts';
 import { formatIssue } from '../src/pipeline/issues.ts';
+import { mulberry32 } from '../src/stats/drivers.ts';
 
 const BASE = fileURLToPath(new URL('./fixtures/small/', import.meta.url));
 const CONTENT = fileURLToPath(new URL('./fixtures/small-content/', import.meta.url));
 const FILES = ['company/survey.csv', 'company/orders.csv', 'company/complaints.csv', 'company/company.yaml', 'benchmarks/statistics.csv', 'benchmarks/sources.yaml'];
 const CASES = 180;
 
-/** Mulberry32: a small seeded generator, so a failure can be replayed from its case number. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so a failure can be replayed from its case number. */
+const random = mulberry32;
 
 const SPECIAL = [0x00, 0x22, 0x2c, 0x3b, 0x0a, 0x0d, 0x3a, 0x2d, 0x26, 0x2a, 0x21, 0x7b, 0xff, 0xfe, 0xef, 0xbb, 0xbf, 0x20, 0x39, 0x65];
 
