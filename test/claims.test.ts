@@ -17,6 +17,7 @@ import { cutResult } from '../src/metrics/results.ts';
 import { wilson } from '../src/stats/intervals.ts';
 import type { ReportStatistic } from '../src/schemas/report.ts';
 import type { SurveyRow } from '../src/schemas/company-data.ts';
+import { surveyRow } from './helpers/survey-row.ts';
 
 const share = { qualifier: null, measure: 'level' as const, unit: 'percent' as const, scale: { min: 0, max: 100 } };
 const npsScale = { qualifier: null, measure: 'level' as const, unit: 'points' as const, scale: { min: -100, max: 100 } };
@@ -231,9 +232,8 @@ describe('internal consistency', () => {
 });
 
 describe('weighting and repeated answers', () => {
-  const row = (id: string, segment: string, csat: number, customer?: string): SurveyRow => ({
-    respondent_id: id, wave: '2026-Q3', segment, country: 'FI', csat, ...(customer ? { customer_id: customer } : {}),
-  } as SurveyRow);
+  const row = (id: string, segment: string, csat: number, customer?: string): SurveyRow =>
+    surveyRow({ respondent_id: id, segment, csat, customer_id: customer });
 
   it('post-stratifies to the declared mix, with Kish\'s effective n', () => {
     // a: 2 satisfied of 2; b: 0 of 2. Targets a 1 : b 3. Weights a 0.25 x 4 / 2 = 0.5, b 1.5.

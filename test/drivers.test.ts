@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { covariance, keyDrivers, mulberry32, percentile, shapleyR2, subsetR2, type DriverRows } from '../src/stats/drivers.ts';
 import { createSurveyAggregate, DRIVERS_MINIMUM_N, retentionWaves, STAYED_QUARTERS } from '../src/metrics/survey.ts';
 import { createOrdersAggregate, quartersObserved } from '../src/metrics/orders.ts';
-import type { SurveyRow } from '../src/schemas/company-data.ts';
 import { runDataBuild } from '../src/pipeline/run.ts';
 import { driversDataset } from '../src/downloads/datasets.ts';
 import { reportSchema, type Report } from '../src/schemas/report.ts';
 import { DATA_DIR } from './helpers/data-dir.ts';
+import { surveyRow } from './helpers/survey-row.ts';
 
 /** Rows of (y, x1, ..., xk) as the drivers module takes them. */
 const rowsOf = (table: number[][]): DriverRows => ({ values: table.flat(), n: table.length, width: table[0]!.length });
@@ -93,25 +93,7 @@ describe('Shapley decomposition of R^2 (LMG)', () => {
   });
 });
 
-const row = (over: Partial<SurveyRow>): SurveyRow => ({
-  respondent_id: 'r',
-  customer_id: undefined,
-  wave: '2026-Q3',
-  segment: 'a',
-  country: 'FI',
-  nps: undefined,
-  csat: undefined,
-  trust_reliability: undefined,
-  trust_transparency: undefined,
-  trust_competence: undefined,
-  trust_empathy: undefined,
-  trust_consistency: undefined,
-  data_concern: undefined,
-  transparency_importance: undefined,
-  problem_trust: undefined,
-  peer_influence: undefined,
-  ...over,
-});
+const row = surveyRow;
 
 function surveyWith(sizes: Record<string, number>, options: { repeatAnswers?: 'first' | 'all' } = {}) {
   const segments = Object.keys(sizes);

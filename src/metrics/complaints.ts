@@ -25,13 +25,6 @@ import { kaplanMeierMedian } from '../stats/survival.ts';
 
 const HOUR_MS = 3_600_000;
 
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new RangeError('median of no values');
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 export interface ComplaintsAggregate {
   add(row: ComplaintRow): void;
   complaints(): number;

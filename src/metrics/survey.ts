@@ -534,7 +534,8 @@ export function createSurveyAggregate(
     latestFor(metricId, countries, minimum) {
       const reader = readers[metricId];
       if (!reader) return null;
-      const inSet = (c: number) => countries.includes([...countryIndex.keys()][c]!);
+      const codes = [...countryIndex.keys()];
+      const inSet = (c: number) => countries.includes(codes[c]!);
       const own = combine(last, () => true, reader.fields, inSet);
       const rest = combine(last, () => true, reader.fields, (c) => !inSet(c));
       const key = cellKey(waves[last]!, null);

@@ -57,10 +57,6 @@ export async function inspectFile(file: DataFile): Promise<'absent' | 'file' | I
   return 'file';
 }
 
-/** A regular file inside its folder (see inspectFile). */
-export async function exists(file: DataFile): Promise<boolean> {
-  return (await inspectFile(file)) === 'file';
-}
 
 export function missingFile(file: DataFile, hint: string): Issue {
   return {

@@ -38,6 +38,14 @@ export const COMPARABILITY_FLAGS = [
 ] as const;
 export type ComparabilityFlag = (typeof COMPARABILITY_FLAGS)[number];
 
+/**
+ * Differences that leave a same-measure figure a benchmark: an unknown or opt-in uncertainty only
+ * withholds the verdict, and partial markets are met with the customers in those markets. Every
+ * other difference makes the figure context.
+ */
+const KEEPS_BENCHMARK: ReadonlySet<ComparabilityFlag> = new Set(['opt_in_sample', 'benchmark_uncertainty_unknown', 'partial_markets']);
+export const makesContext = (flag: ComparabilityFlag): boolean => !KEEPS_BENCHMARK.has(flag);
+
 export const GAP_VERDICTS = ['larger_than_uncertainty', 'within_uncertainty', 'cannot_judge'] as const;
 export type GapVerdict = (typeof GAP_VERDICTS)[number];
 
@@ -110,7 +118,7 @@ export function compare(
 
   // A benchmark about some of the company's markets is set beside the company's customers in
   // those markets, when that figure can be had; otherwise it is context.
-  const disqualified = () => link.measures !== 'same_measure' || flags.some((f) => f !== 'opt_in_sample' && f !== 'benchmark_uncertainty_unknown' && f !== 'partial_markets');
+  const disqualified = () => link.measures !== 'same_measure' || flags.some(makesContext);
   let company = latest;
   let markets: string[] | null = null;
   if (flags.includes('partial_markets') && !disqualified()) {

@@ -100,6 +100,14 @@ function weighedSignals(input: Pick<RecommendInput, 'metrics' | 'sayVsDo' | 'dri
     const n = (m: ReportMetric) => latest(m).nEffective ?? latest(m).n!;
     const apart = welchDifference({ value: value(next)!, se: latest(next).se!, n: n(next) }, { value: value(weakest)!, se: latest(weakest).se!, n: n(weakest) });
     const average = dims.reduce((sum, m) => sum + value(m)!, 0) / dims.length;
+    /** Is the dimension below the mean of the others, beyond the uncertainty (z test)? */
+    const belowOthers = (m: ReportMetric) => {
+      const others = dims.filter((o) => o !== m);
+      const othersMean = others.reduce((sum, o) => sum + value(o)!, 0) / others.length;
+      const othersSe = Math.sqrt(others.reduce((sum, o) => sum + latest(o).se! ** 2, 0)) / others.length;
+      const test = zDifference({ value: othersMean, se: othersSe }, { value: value(m)!, se: latest(m).se! });
+      return test.difference > 0 && test.p < ALPHA;
+    };
     // Drivers: a dimension whose share of what explains recommending is above an equal share,
     // beyond the bootstrap interval, and which is below the other dimensions, beyond the uncertainty.
     const company = input.drivers?.groups.find((g) => g.segment === null && g.suppressed === null);
@@ -107,11 +115,7 @@ function weighedSignals(input: Pick<RecommendInput, 'metrics' | 'sayVsDo' | 'dri
     for (const m of dims) {
       const d = company?.dimensions.find((x) => x.metric === m.id);
       if (!d || d.low <= 100 / company!.dimensions.length) continue;
-      const others = dims.filter((o) => o !== m);
-      const othersMean = others.reduce((sum, o) => sum + value(o)!, 0) / others.length;
-      const othersSe = Math.sqrt(others.reduce((sum, o) => sum + latest(o).se! ** 2, 0)) / others.length;
-      const test = zDifference({ value: othersMean, se: othersSe }, { value: value(m)!, se: latest(m).se! });
-      if (test.difference > 0 && test.p < ALPHA) {
+      if (belowOthers(m)) {
         drives.add(m.id);
         reasons.push({ kind: 'driver', metric: m.id, share: round1(d.share), value: round1(value(m)!), average: round1(average), points: round1(average - value(m)!) });
       }
@@ -121,12 +125,8 @@ function weighedSignals(input: Pick<RecommendInput, 'metrics' | 'sayVsDo' | 'dri
     }
     for (const m of dims.slice(1)) {
       if (drives.has(m.id)) continue;
-      const others = dims.filter((o) => o !== m);
-      const othersMean = others.reduce((sum, o) => sum + value(o)!, 0) / others.length;
-      const othersSe = Math.sqrt(others.reduce((sum, o) => sum + latest(o).se! ** 2, 0)) / others.length;
       const below = average - value(m)!;
-      const test = zDifference({ value: othersMean, se: othersSe }, { value: value(m)!, se: latest(m).se! });
-      if (below >= 1 && test.difference > 0 && test.p < ALPHA) reasons.push({ kind: 'below_dimensions', metric: m.id, value: round1(value(m)!), average: round1(average), points: round1(below) });
+      if (below >= 1 && belowOthers(m)) reasons.push({ kind: 'below_dimensions', metric: m.id, value: round1(value(m)!), average: round1(average), points: round1(below) });
     }
   }
 

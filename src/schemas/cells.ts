@@ -169,14 +169,19 @@ export function optionalNumberCell(options: NumberOptions = {}): ColumnSpec<numb
   };
 }
 
-const dateSchema = z.string().transform((text, ctx) => {
-  const date = parseDate(text);
-  if (date === undefined) {
-    ctx.issues.push({ code: 'custom', message: 'bad date', input: text });
-    return z.NEVER;
-  }
-  return date;
-});
+/** A text cell read by `parse`; text it cannot read is an issue (the column's spec explains it). */
+export function parsedText<T>(parse: (text: string) => T | undefined, message: string): z.ZodType<T, string> {
+  return z.string().transform((text, ctx) => {
+    const value = parse(text);
+    if (value === undefined) {
+      ctx.issues.push({ code: 'custom', message, input: text });
+      return z.NEVER;
+    }
+    return value;
+  }) as unknown as z.ZodType<T, string>;
+}
+
+const dateSchema = parsedText(parseDate, 'bad date');
 
 /**
  * A calendar date, read as `YYYY-MM-DD`: ISO dates, dotted day-first dates as Finnish, Russian

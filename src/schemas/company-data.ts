@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ColumnSpec, RowOf, RowRule, TableSpec } from '../pipeline/table.ts';
 import { DATE_TIME_HINT, explainDateTime, parseDateTimeText } from '../pipeline/dates.ts';
-import { dateCell, enumCell, numberCell, optionalNumberCell, optionalTextCell, textCell } from './cells.ts';
+import { dateCell, enumCell, numberCell, optionalNumberCell, optionalTextCell, parsedText, textCell } from './cells.ts';
 
 /** Survey waves and reporting quarters are written YYYY-Qn. */
 export const WAVE = /^(\d{4})-Q([1-4])$/;
@@ -105,14 +105,7 @@ export function parseDateTime(text: string): number | undefined {
   return parseDateTimeText(text);
 }
 
-const dateTimeSchema = z.string().transform((text, ctx) => {
-  const ms = parseDateTime(text);
-  if (ms === undefined) {
-    ctx.issues.push({ code: 'custom', message: 'bad date-time', input: text });
-    return z.NEVER;
-  }
-  return ms;
-});
+const dateTimeSchema = parsedText(parseDateTime, 'bad date-time');
 
 const dateTimeCell = (optional: boolean): ColumnSpec<number | undefined> => ({
   schema: optional ? z.union([z.literal('').transform(() => undefined), dateTimeSchema]) : dateTimeSchema,

@@ -1,7 +1,7 @@
 /**
  * Runs the real build command (`node scripts/build.ts`) as a child process, as CI and analysts do.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -14,20 +14,36 @@ export interface CommandResult {
   stderr: string;
 }
 
-export function runScript(script: string, args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts', script), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, TRUST_TODAY: '2026-11-23', ASTRO_TELEMETRY_DISABLED: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+export interface RunningScript {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves when the process has ended. */
+  done: Promise<CommandResult & { signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `node scripts/<script>` with the project's Node, without waiting for it. */
+export function startScript(script: string, args: string[], env: Record<string, string> = {}): RunningScript {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', script), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, TRUST_TODAY: '2026-11-23', ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const done = new Promise<CommandResult & { signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr }));
+  });
+  return { child, stdout: () => stdout, stderr: () => stderr, done };
+}
+
+/** Runs `node scripts/<script>` as CI and analysts do, and waits for it. */
+export async function runScript(script: string, args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
+  const { code, stdout, stderr } = await startScript(script, args, env).done;
+  return { code, stdout, stderr };
 }
 
 /** Every file under a folder with the SHA-256 of its bytes, for "left untouched" checks. */

@@ -1,36 +1,8 @@
 /**
- * Helpers for the command-line tests: a script started as a child process that the test can
- * watch and interrupt, and the pid of a process that has certainly ended.
+ * Helpers for the command-line tests: waiting for a started script (startScript in build.ts) to
+ * reach a state, and the pid of a process that has certainly ended.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { ROOT, type CommandResult } from './build.ts';
-
-export interface RunningScript {
-  child: ChildProcess;
-  stdout(): string;
-  stderr(): string;
-  /** Resolves when the process has ended. */
-  done: Promise<CommandResult & { signal: NodeJS.Signals | null }>;
-}
-
-/** Starts `node scripts/<script>` like runScript does, without waiting for it. */
-export function startScript(script: string, args: string[], env: Record<string, string> = {}): RunningScript {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', script), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, TRUST_TODAY: '2026-11-23', ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk) => (stdout += chunk));
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const done = new Promise<CommandResult & { signal: NodeJS.Signals | null }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr }));
-  });
-  return { child, stdout: () => stdout, stderr: () => stderr, done };
-}
+import { spawnSync } from 'node:child_process';
 
 /** Polls until the condition holds; fails after the timeout. */
 export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createComplaintsAggregate, median } from '../../src/metrics/complaints.ts';
+import { createComplaintsAggregate } from '../../src/metrics/complaints.ts';
+import { kaplanMeierMedian } from '../../src/stats/survival.ts';
 import { createOrdersAggregate } from '../../src/metrics/orders.ts';
 import { retentionScenario } from '../../src/metrics/retention-scenario.ts';
 import { parseDateTime, type OrderRow } from '../../src/schemas/company-data.ts';
@@ -102,7 +103,8 @@ describe('complaint handling', () => {
     // S(2) = 2/3; the censored case leaves the risk set; S(72) = 2/3 x (1 - 1/1) = 0 <= 0.5 -> 72.
     // Dropping the unanswered complaint would have given (2 + 72) / 2 = 37 h: too fast.
     expect(results.complaint_first_response_hours!.latest).toMatchObject({ value: 72, n: 3 });
-    expect(median([5, 1, 3])).toBe(3);
+    // With nothing censored, the Kaplan-Meier median is the ordinary median.
+    expect(kaplanMeierMedian([5, 1, 3], [true, true, true])).toBe(3);
   });
 
   it('unanswered after 48 hours counts only complaints 48 hours old by the end', () => {

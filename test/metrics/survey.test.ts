@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSurveyAggregate } from '../../src/metrics/survey.ts';
-import type { SurveyRow } from '../../src/schemas/company-data.ts';
+import { surveyRow } from '../helpers/survey-row.ts';
 
-const row = (over: Partial<SurveyRow>): SurveyRow => ({
-  respondent_id: 'r',
-  customer_id: undefined,
-  wave: '2026-Q3',
-  segment: 'a',
-  country: 'FI',
-  nps: undefined,
-  csat: undefined,
-  trust_reliability: undefined,
-  trust_transparency: undefined,
-  trust_competence: undefined,
-  trust_empathy: undefined,
-  trust_consistency: undefined,
-  data_concern: undefined,
-  transparency_importance: undefined,
-  problem_trust: undefined,
-  peer_influence: undefined,
-  ...over,
-});
+const row = surveyRow;
 const trust = (r: number, t: number, c: number | undefined, e: number | undefined, k: number | undefined) => ({
   trust_reliability: r,
   trust_transparency: t,
