@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DATE_HINT, explainDate, parseDate } from '../pipeline/dates.ts';
-import type { CellProblem, ColumnSpec, FileFormat } from '../pipeline/table.ts';
+import { REJECT, type CellProblem, type ColumnSpec, type FileFormat } from '../pipeline/table.ts';
 import { SLUG } from './common.ts';
 
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
@@ -29,20 +29,97 @@ const THOUSANDS_HINT = 'write numbers without thousands separators: in Excel, un
 
 const emptyToUndefined = (text: string) => (text === '' ? undefined : text);
 
+// Fast checks (see `ColumnSpec.fast`): each accepts a plain subset of what its schema accepts and
+// hands everything else to the schema, which reads it or says why not.
+
+/** Lets an empty cell through as undefined; other cells go to `fast`. */
+function orEmpty<T>(fast: (text: string) => T | typeof REJECT): (text: string) => T | undefined | typeof REJECT {
+  return (text) => (text === '' ? undefined : fast(text));
+}
+
+/**
+ * A number written plainly (`-12`, `3.25`; no `+`, exponent, leading or trailing dot, nor more
+ * than 20 characters, nor a whole number of more than 15 digits), within the options' range;
+ * anything else is REJECT.
+ */
+function fastNumber(options: NumberOptions): (text: string) => number | typeof REJECT {
+  const { min = -Infinity, max = Infinity, integer = false } = options;
+  return (text) => {
+    const n = text.length;
+    if (n === 1) {
+      const digit = text.charCodeAt(0) - 48;
+      return digit >= 0 && digit <= 9 && digit >= min && digit <= max ? digit : REJECT;
+    }
+    if (n === 0 || n > 20) return REJECT;
+    let i = text.charCodeAt(0) === 45 ? 1 : 0;
+    let digits = 0;
+    let dot = false;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+      else if (c === 46 && !integer && !dot && digits > 0 && i < n - 1) dot = true;
+      else return REJECT;
+    }
+    // zod refuses whole numbers beyond 2^53 (not safe integers): those go to the schema.
+    if (digits === 0 || (integer && digits > 15)) return REJECT;
+    const value = Number(text);
+    return value >= min && value <= max ? value : REJECT;
+  };
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY-MM-DD` on a date that exists, years 100 to 9999 (Date.UTC reads 0-99 as 1900-1999). */
+export function fastIsoDate(text: string): string | typeof REJECT {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return REJECT;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return REJECT;
+    y = y * 10 + c;
+  }
+  const m1 = text.charCodeAt(5) - 48;
+  const m2 = text.charCodeAt(6) - 48;
+  const d1 = text.charCodeAt(8) - 48;
+  const d2 = text.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return REJECT;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (y < 100 || m < 1 || m > 12 || d < 1) return REJECT;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!;
+  return d <= days ? text : REJECT;
+}
+
+/** The value `parse` reads, or REJECT: a parser that is already fast needs no zod around it. */
+export function fastParsed<T>(parse: (text: string) => T | undefined): (text: string) => T | typeof REJECT {
+  return (text) => {
+    const value = parse(text);
+    return value === undefined ? REJECT : value;
+  };
+}
+
+const nonEmpty = (text: string) => (text === '' ? REJECT : text);
+
 export function textCell(expected = 'non-empty text', hint?: string): ColumnSpec<string> {
-  return { schema: z.string().min(1), expected, hint };
+  return { schema: z.string().min(1), expected, hint, fast: nonEmpty };
 }
 
 export function optionalTextCell(expected = 'text or an empty cell'): ColumnSpec<string | undefined> {
-  return { schema: z.string().transform(emptyToUndefined), expected, optional: true };
+  return { schema: z.string().transform(emptyToUndefined), expected, optional: true, fast: emptyToUndefined };
 }
 
 export function optionalSlugCell(expected = 'an id of lower-case letters, digits and dashes, or an empty cell'): ColumnSpec<string | undefined> {
-  return { schema: z.union([z.literal('').transform(() => undefined), z.string().regex(SLUG)]) as unknown as z.ZodType<string | undefined, string>, expected, optional: true };
+  return {
+    schema: z.union([z.literal('').transform(() => undefined), z.string().regex(SLUG)]) as unknown as z.ZodType<string | undefined, string>,
+    expected,
+    optional: true,
+    fast: orEmpty((text) => (SLUG.test(text) ? text : REJECT)),
+  };
 }
 
 export function slugCell(expected = 'an id of lower-case letters, digits and dashes'): ColumnSpec<string> {
-  return { schema: z.string().regex(SLUG), expected };
+  return { schema: z.string().regex(SLUG), expected, fast: (text) => (SLUG.test(text) ? text : REJECT) };
 }
 
 export function enumCell<const T extends readonly [string, ...string[]]>(
@@ -50,10 +127,12 @@ export function enumCell<const T extends readonly [string, ...string[]]>(
   options: { optional?: boolean } = {},
 ): ColumnSpec<T[number]> {
   const list = values.map((v) => `"${v}"`).join(', ');
+  const known = new Set<string>(values);
   return {
     schema: z.enum(values) as unknown as z.ZodType<T[number], string>,
     expected: `one of ${list}`,
     optional: options.optional,
+    fast: (text) => (known.has(text) ? (text as T[number]) : REJECT),
   };
 }
 
@@ -61,6 +140,7 @@ export function optionalEnumCell<const T extends readonly [string, ...string[]]>
   values: T,
 ): ColumnSpec<T[number] | undefined> {
   const list = values.map((v) => `"${v}"`).join(', ');
+  const known = new Set<string>(values);
   return {
     schema: z.union([z.literal('').transform(() => undefined), z.enum(values)]) as unknown as z.ZodType<
       T[number] | undefined,
@@ -68,6 +148,7 @@ export function optionalEnumCell<const T extends readonly [string, ...string[]]>
     >,
     expected: `one of ${list} or an empty cell`,
     optional: true,
+    fast: orEmpty((text) => (known.has(text) ? (text as T[number]) : REJECT)),
   };
 }
 
@@ -155,6 +236,7 @@ export function numberCell(options: NumberOptions = {}): ColumnSpec<number> {
     hint: options.hint,
     numeric: true,
     explain: explainNumberCell(options),
+    fast: fastNumber(options),
   };
 }
 
@@ -166,6 +248,7 @@ export function optionalNumberCell(options: NumberOptions = {}): ColumnSpec<numb
     numeric: true,
     optional: true,
     explain: explainNumberCell(options, ' or an empty cell'),
+    fast: orEmpty(fastNumber(options)),
   };
 }
 
@@ -195,5 +278,6 @@ export function dateCell(options: { allowEmpty?: boolean; expected?: string } = 
     expected: options.expected ?? 'a date written as YYYY-MM-DD that exists on the calendar',
     hint: DATE_HINT,
     explain: (raw) => explainDate(raw),
+    fast: options.allowEmpty ? (orEmpty(fastIsoDate) as (text: string) => string | typeof REJECT) : fastIsoDate,
   };
 }

@@ -4,9 +4,9 @@
  * typed value or an "expected ..." message; rules across cells of one row follow each spec.
  */
 import { z } from 'zod';
-import type { ColumnSpec, RowOf, RowRule, TableSpec } from '../pipeline/table.ts';
+import { REJECT, type ColumnSpec, type RowOf, type RowRule, type TableSpec } from '../pipeline/table.ts';
 import { DATE_TIME_HINT, explainDateTime, parseDateTimeText } from '../pipeline/dates.ts';
-import { dateCell, enumCell, numberCell, optionalNumberCell, optionalTextCell, parsedText, textCell } from './cells.ts';
+import { dateCell, enumCell, fastParsed, numberCell, optionalNumberCell, optionalTextCell, parsedText, textCell } from './cells.ts';
 
 /** Survey waves and reporting quarters are written YYYY-Qn. */
 export const WAVE = /^(\d{4})-Q([1-4])$/;
@@ -14,6 +14,7 @@ export const WAVE = /^(\d{4})-Q([1-4])$/;
 const waveCell: ColumnSpec<string> = {
   schema: z.string().regex(WAVE),
   expected: 'a quarter written as YYYY-Qn (e.g. "2026-Q3")',
+  fast: (text) => (WAVE.test(text) ? text : REJECT),
 };
 
 // Any non-empty text here: whether it is one of company.yaml's segments is checked where the
@@ -21,6 +22,16 @@ const waveCell: ColumnSpec<string> = {
 const segmentCell: ColumnSpec<string> = {
   schema: z.string().trim().min(1),
   expected: 'a segment id from company.yaml',
+  // Cells arrive trimmed, so the schema's own trim changes nothing.
+  fast: (text) => (text === '' ? REJECT : text),
+};
+
+/** Two capital letters A-Z. */
+const isCountryCode = (text: string) => {
+  if (text.length !== 2) return false;
+  const a = text.charCodeAt(0);
+  const b = text.charCodeAt(1);
+  return a >= 65 && a <= 90 && b >= 65 && b <= 90;
 };
 
 const countryCell = (optional = false): ColumnSpec<string | undefined> => ({
@@ -29,6 +40,7 @@ const countryCell = (optional = false): ColumnSpec<string | undefined> => ({
     : z.string().regex(/^[A-Z]{2}$/),
   expected: optional ? 'a two-letter country code in capitals (e.g. "FI") or an empty cell' : 'a two-letter country code in capitals (e.g. "FI")',
   optional,
+  fast: (text) => (isCountryCode(text) ? text : optional && text === '' ? undefined : REJECT),
 });
 
 const idCell = (what: string): ColumnSpec<string> => textCell(`a ${what} id (any non-empty text)`);
@@ -107,8 +119,11 @@ export function parseDateTime(text: string): number | undefined {
 
 const dateTimeSchema = parsedText(parseDateTime, 'bad date-time');
 
+const fastDateTime = fastParsed(parseDateTime);
+
 const dateTimeCell = (optional: boolean): ColumnSpec<number | undefined> => ({
   schema: optional ? z.union([z.literal('').transform(() => undefined), dateTimeSchema]) : dateTimeSchema,
+  fast: optional ? (text) => (text === '' ? undefined : fastDateTime(text)) : fastDateTime,
   expected: `a date and time written as YYYY-MM-DDTHH:MM (UTC unless an offset is given) on a date that exists on the calendar${optional ? ', or an empty cell' : ''}`,
   hint: DATE_TIME_HINT,
   explain: (raw) => explainDateTime(raw),
