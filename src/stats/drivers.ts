@@ -199,6 +199,47 @@ export function percentile(sorted: readonly number[], q: number): number {
 }
 
 /**
+ * The distinct rows ("patterns") of the data with their multiplicities, and each row's pattern.
+ * Answers on 1-5 and 0-10 scales take at most 5^5 x 11 patterns, usually a few thousand, so a
+ * resample's covariance costs the patterns, not the rows. With whole-number values (as here) the
+ * weighted sums are exact integers, so the covariance, and every result, is the same to the last
+ * bit as from the rows one by one; the resamples draw the same rows from the same stream.
+ */
+export function patternsOf(rows: DriverRows): { patterns: DriverRows; multiplicity: Uint32Array; patternOf: Int32Array } {
+  const { values, n, width: p } = rows;
+  let base = 1;
+  let whole = true;
+  for (let i = 0; i < n * p; i++) {
+    const v = values[i]!;
+    if (!Number.isInteger(v) || v < 0) whole = false;
+    else if (v + 1 > base) base = v + 1;
+  }
+  const patternOf = new Int32Array(n);
+  // Values that are not small whole numbers: every row is its own pattern.
+  if (!whole || base ** p > Number.MAX_SAFE_INTEGER) {
+    for (let r = 0; r < n; r++) patternOf[r] = r;
+    return { patterns: rows, multiplicity: new Uint32Array(n).fill(1), patternOf };
+  }
+  const index = new Map<number, number>();
+  const distinct: number[] = [];
+  const multiplicity: number[] = [];
+  for (let r = 0; r < n; r++) {
+    let key = 0;
+    for (let i = 0; i < p; i++) key = key * base + values[r * p + i]!;
+    let j = index.get(key);
+    if (j === undefined) {
+      j = multiplicity.length;
+      index.set(key, j);
+      multiplicity.push(0);
+      for (let i = 0; i < p; i++) distinct.push(values[r * p + i]!);
+    }
+    multiplicity[j]!++;
+    patternOf[r] = j;
+  }
+  return { patterns: { values: Float64Array.from(distinct), n: multiplicity.length, width: p }, multiplicity: Uint32Array.from(multiplicity), patternOf };
+}
+
+/**
  * The decomposition of the rows with bootstrap intervals. Pure and deterministic: the same rows,
  * resamples and seed give the same result.
  */
@@ -206,16 +247,18 @@ export function keyDrivers(rows: DriverRows, options: { resamples?: number; seed
   const B = options.resamples ?? DRIVER_RESAMPLES;
   const p = rows.width;
   const k = p - 1;
-  const { r2, phi } = shapleyR2(covariance(rows), p);
+  // Rows of small whole numbers repeat: the resamples count patterns, not rows (see `patternsOf`).
+  const { patterns, multiplicity, patternOf } = patternsOf(rows);
+  const { r2, phi } = shapleyR2(covariance(patterns, multiplicity), p);
   const point = sharesOf(r2, phi);
   const random = mulberry32(options.seed ?? seedOf(''));
   const bootR2: number[] = [];
   const bootShares: number[][] = Array.from({ length: k }, () => []);
-  const counts = new Uint32Array(rows.n);
+  const counts = new Uint32Array(patterns.n);
   for (let b = 0; b < B; b++) {
     counts.fill(0);
-    for (let i = 0; i < rows.n; i++) counts[Math.floor(random() * rows.n)]!++;
-    const s = shapleyR2(covariance(rows, counts), p);
+    for (let i = 0; i < rows.n; i++) counts[patternOf[Math.floor(random() * rows.n)]!]!++;
+    const s = shapleyR2(covariance(patterns, counts), p);
     bootR2.push(s.r2);
     const shares = sharesOf(s.r2, s.phi);
     // A resample that explains nothing has no shares; it still counts for R^2.
