@@ -31,7 +31,8 @@
  */
 import type { OrderRow } from '../schemas/company-data.ts';
 import { cellKey, fromCensus } from './estimate.ts';
-import { quarterNumber, quarterOfDate } from './quarters.ts';
+import { StringTable } from '../pipeline/string-table.ts';
+import { dayOfDate, quarterNumber, quarterOfDate, quarterOfDay } from './quarters.ts';
 import { cutResult, type MetricResult } from './results.ts';
 
 export const LOYALTY_TIERS = ['occasional', 'regular', 'very_loyal'] as const;
@@ -83,7 +84,7 @@ export interface OrdersAggregate {
 }
 
 const DAY_MS = 86_400_000;
-const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+const dayNumber = dayOfDate;
 
 /**
  * Whether the `quarters` quarters after `wave` all end on or before `periodEnd` (an ISO date), so
@@ -106,7 +107,7 @@ export function createOrdersAggregate(waves: readonly string[], segments: readon
   const segmentIndex = new Map(segments.map((s, i) => [s, i]));
 
   // Per customer, in growable typed arrays.
-  const ids = new Map<string, number>();
+  const ids = new StringTable();
   let capacity = 1024;
   let counts = new Uint16Array(capacity * Q);
   let firstDay = new Int32Array(capacity);
@@ -139,7 +140,7 @@ export function createOrdersAggregate(waves: readonly string[], segments: readon
   /** Axis index of each customer's first order (negative when before the history kept). */
   const firstQuarters = () => {
     const out = new Int32Array(ids.size);
-    for (let c = 0; c < ids.size; c++) out[c] = quarterOfDate(new Date(firstDay[c]! * DAY_MS).toISOString()) - axisStart;
+    for (let c = 0; c < ids.size; c++) out[c] = quarterOfDay(firstDay[c]!) - axisStart;
     return out;
   };
 
@@ -156,11 +157,10 @@ export function createOrdersAggregate(waves: readonly string[], segments: readon
       orderCount++;
       const day = dayNumber(row.order_date);
       const q = quarterOfDate(row.order_date) - axisStart;
-      let c = ids.get(row.customer_id);
-      if (c === undefined) {
-        c = ids.size;
+      const known = ids.size;
+      const c = ids.intern(row.customer_id);
+      if (c === known) {
         if (c >= capacity) grow();
-        ids.set(row.customer_id, c);
         firstDay[c] = day;
         firstReferral[c] = row.acquisition_channel === 'referral' ? 1 : 0;
         lastDay[c] = day;
@@ -178,21 +178,25 @@ export function createOrdersAggregate(waves: readonly string[], segments: readon
       // Promises are counted in the quarter they fall due.
       const qp = quarterOfDate(row.promised_date) - axisStart;
       if (qp >= 0 && qp <= last && dayNumber(row.promised_date) <= endDay) {
-        for (const cell of [qp * S + s, qp * S + ALL]) {
-          const at = cell * ORDER_FIELDS;
-          orderCells[at + 2]! += 1;
-          if (row.delivered_date !== undefined && row.delivered_date <= row.promised_date) orderCells[at + 3]! += 1;
-        }
+        const kept = row.delivered_date !== undefined && row.delivered_date <= row.promised_date ? 1 : 0;
+        const mine = (qp * S + s) * ORDER_FIELDS;
+        const all = (qp * S + ALL) * ORDER_FIELDS;
+        orderCells[mine + 2]! += 1;
+        orderCells[mine + 3]! += kept;
+        orderCells[all + 2]! += 1;
+        orderCells[all + 3]! += kept;
       }
       if (q < 0 || q > last) return; // before the history kept, or after the period
       if (counts[c * Q + q]! < 65535) counts[c * Q + q]! += 1;
       if (q >= HISTORY_QUARTERS) inPeriodOrders++;
       if (q >= last - 3) revenueLastYear[c]! += row.charged_amount;
-      for (const cell of [q * S + s, q * S + ALL]) {
-        const at = cell * ORDER_FIELDS;
-        orderCells[at]! += 1;
-        if (row.charged_amount > row.quoted_amount + 0.005) orderCells[at + 1]! += 1;
-      }
+      const above = row.charged_amount > row.quoted_amount + 0.005 ? 1 : 0;
+      const mine = (q * S + s) * ORDER_FIELDS;
+      const all = (q * S + ALL) * ORDER_FIELDS;
+      orderCells[mine]! += 1;
+      orderCells[mine + 1]! += above;
+      orderCells[all]! += 1;
+      orderCells[all + 1]! += above;
     },
     orders: () => orderCount,
     customers: () => ids.size,
@@ -203,18 +207,18 @@ export function createOrdersAggregate(waves: readonly string[], segments: readon
       return active;
     },
     segmentOf(customerId) {
-      const c = ids.get(customerId);
-      return c === undefined ? undefined : segments[segmentOfCustomer[c]!];
+      const c = ids.indexOf(customerId);
+      return c < 0 ? undefined : segments[segmentOfCustomer[c]!];
     },
     tierOf(customerId, wave) {
-      const c = ids.get(customerId);
-      if (c === undefined) return null;
+      const c = ids.indexOf(customerId);
+      if (c < 0) return null;
       const q = quarterNumber(wave) - axisStart;
       return loyaltyTier(sumCounts(c, q - 3, q));
     },
     ordersAfter(customerId, wave, quarters) {
-      const c = ids.get(customerId);
-      if (c === undefined) return null;
+      const c = ids.indexOf(customerId);
+      if (c < 0) return null;
       const q = quarterNumber(wave) - axisStart;
       if (!quartersObserved(wave, quarters, periodEnd) || q + quarters > last || q + 1 < 0) return null;
       return sumCounts(c, q + 1, q + quarters);

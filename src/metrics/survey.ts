@@ -58,11 +58,16 @@ import type { SurveyRow, TrustDimension } from '../schemas/company-data.ts';
 import { TRUST_DIMENSIONS } from '../schemas/company-data.ts';
 import { cellKey, fromInterval, suppressed, type Estimate, type Suppression } from './estimate.ts';
 import { DRIVER_RESAMPLES, keyDrivers, seedOf } from '../stats/drivers.ts';
+import { StringTable } from '../pipeline/string-table.ts';
 import { cutResult, type MetricResult } from './results.ts';
 import { LOYALTY_TIERS, quartersObserved, type LoyaltyTier } from './orders.ts';
 import { cronbachAlpha, type Reliability } from '../stats/reliability.ts';
 
 const SHARE_ITEMS = ['csat', 'data_concern', 'transparency_importance', 'problem_trust', 'peer_influence'] as const;
+/** The row fields of the trust items, in the order of TRUST_DIMENSIONS. */
+const TRUST_KEYS = TRUST_DIMENSIONS.map((dimension) => `trust_${dimension}` as const);
+/** Not looked up yet (the outcomes are 1, 0 and -1). */
+const UNKNOWN_OUTCOME = -2;
 type ShareItem = (typeof SHARE_ITEMS)[number];
 
 // Layout of one cell's counters.
@@ -188,7 +193,8 @@ export function createSurveyAggregate(
   const countryIndex = new Map<string, number>();
   const byCountry: Float64Array[] = [];
   const tiers = new Float64Array(W * LOYALTY_TIERS.length * 2);
-  const seen = new Set<string>();
+  // Customer x wave of the answers kept under `repeat_answers: first`.
+  const seen = new StringTable();
   const weighting = options.weighting ?? null;
   let total = 0;
   let skipped = 0;
@@ -210,12 +216,12 @@ export function createSurveyAggregate(
       buffer = driverRows[s] = grown;
     }
     buffer[at] = row.nps!;
-    for (let k = 0; k < K; k++) buffer[at + 1 + k] = row[`trust_${TRUST_DIMENSIONS[k]!}`]!;
+    for (let k = 0; k < K; k++) buffer[at + 1 + k] = row[TRUST_KEYS[k]!]!;
     driverCounts[s]!++;
   }
   // Key drivers of staying: per segment, linked respondents' complete answers in the waves that
   // can be pooled (all but the last STAYED_QUARTERS): five items, the wave, the customer.
-  const customerIndex = new Map<string, number>();
+  const customerIndex = new StringTable();
   const customerIds: string[] = [];
   const linkedItems: Uint8Array[] = segments.map(() => new Uint8Array(0));
   const linkedWave: Uint16Array[] = segments.map(() => new Uint16Array(0));
@@ -235,13 +241,9 @@ export function createSurveyAggregate(
       customer.set(linkedCustomer[s]!);
       linkedCustomer[s] = customer;
     }
-    let c = customerIndex.get(row.customer_id!);
-    if (c === undefined) {
-      c = customerIds.length;
-      customerIndex.set(row.customer_id!, c);
-      customerIds.push(row.customer_id!);
-    }
-    for (let k = 0; k < K; k++) linkedItems[s]![i * K + k] = row[`trust_${TRUST_DIMENSIONS[k]!}`]!;
+    const c = customerIndex.intern(row.customer_id!);
+    if (c === customerIds.length) customerIds.push(row.customer_id!);
+    for (let k = 0; k < K; k++) linkedItems[s]![i * K + k] = row[TRUST_KEYS[k]!]!;
     linkedWave[s]![i] = w;
     linkedCustomer[s]![i] = c;
     linkedCounts[s]!++;
@@ -442,11 +444,10 @@ export function createSurveyAggregate(
       if (w === undefined || s === undefined) return false; // validation reports these
       if (options.repeatAnswers === 'first' && row.customer_id !== undefined) {
         const key = `${row.customer_id}\u0000${row.wave}`;
-        if (seen.has(key)) {
+        if (!seen.add(key)) {
           skipped++;
           return false;
         }
-        seen.add(key);
       }
       total++;
       weights = null;
@@ -458,28 +459,28 @@ export function createSurveyAggregate(
         if (row.nps >= 9) cells[base + PROMOTERS]! += 1;
         else if (row.nps <= 6) cells[base + DETRACTORS]! += 1;
       }
-      SHARE_ITEMS.forEach((item, k) => {
-        const answer = row[item];
-        if (answer === undefined) return;
+      for (let k = 0; k < SHARE_ITEMS.length; k++) {
+        const answer = row[SHARE_ITEMS[k]!];
+        if (answer === undefined) continue;
         cells[base + SHARE_BASE + 2 * k]! += 1;
         if (answer >= 4) cells[base + SHARE_BASE + 2 * k + 1]! += 1;
-      });
+      }
       let answered = 0;
       let sum = 0;
-      TRUST_DIMENSIONS.forEach((dimension, k) => {
-        const answer = row[`trust_${dimension}`];
-        if (answer === undefined) return;
+      for (let k = 0; k < K; k++) {
+        const answer = row[TRUST_KEYS[k]!];
+        if (answer === undefined) continue;
         answered++;
         sum += answer;
         addMean(cells, base + MEAN_BASE + 3 * k, toIndex(answer));
-      });
+      }
       if (answered >= 3) addMean(cells, base + MEAN_BASE + 3 * K, toIndex(sum / answered));
       if (w === last && answered === K) {
         complete++;
         for (let i = 0; i < K; i++) {
-          const xi = row[`trust_${TRUST_DIMENSIONS[i]!}`]!;
+          const xi = row[TRUST_KEYS[i]!]!;
           itemSums[i]! += xi;
-          for (let j = 0; j < K; j++) crossProducts[i * K + j]! += xi * row[`trust_${TRUST_DIMENSIONS[j]!}`]!;
+          for (let j = 0; j < K; j++) crossProducts[i * K + j]! += xi * row[TRUST_KEYS[j]!]!;
         }
         if (row.nps !== undefined) addDriverRow(s, row);
       }
@@ -557,14 +558,14 @@ export function createSurveyAggregate(
       const poolWave = waves.map((wave) => pooled.includes(wave));
       const used = new Array<boolean>(W).fill(false);
       // Each linked customer's outcome per pooled wave, looked up once: 1 stayed, 0 did not, -1 unknown.
-      const outcomes = new Map<number, number>();
+      const outcomes = new Int8Array(customerIds.length * W).fill(UNKNOWN_OUTCOME);
       const outcomeOf = (c: number, w: number) => {
         const key = c * W + w;
-        let o = outcomes.get(key);
-        if (o === undefined) {
+        let o = outcomes[key]!;
+        if (o === UNKNOWN_OUTCOME) {
           const orders = ordersAfter(customerIds[c]!, waves[w]!);
           o = orders === null ? -1 : orders > 0 ? 1 : 0;
-          outcomes.set(key, o);
+          outcomes[key] = o;
         }
         return o;
       };

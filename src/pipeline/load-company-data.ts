@@ -23,6 +23,7 @@ import type { MetricResult } from '../metrics/results.ts';
 import type { MetricKind } from '../metrics/catalogue.ts';
 import { dataFile, inspectFile, type DataFile } from './files.ts';
 import { closest, summariseIssues, type Issue } from './issues.ts';
+import { StringTable } from './string-table.ts';
 import { readTableFile, type RowContext } from './table.ts';
 
 /** The scale each kind of metric is published on, for figures supplied in kpis.csv. */
@@ -114,7 +115,7 @@ export async function loadCompanyData(dataDir: string, company: Company, options
 
   // Orders: each customer's segment, tier and behaviour.
   let orders: OrdersAggregate | undefined;
-  const orderIds = new Set<string>();
+  const orderIds = new StringTable();
   // When orders.csv has problems of its own (a bad header, rows that could not be read), the
   // survey's customer ids are not checked against it: the customers of the rejected rows would
   // all look unknown, burying the real problem under a cascade.
@@ -132,11 +133,10 @@ export async function loadCompanyData(dataDir: string, company: Company, options
         problem(context, 'order_date', `expected an order date on or before today (${options.today}), found "${row.order_date}"`, 'check the year for a typo');
         return;
       }
-      if (orderIds.has(row.order_id)) {
+      if (!orderIds.add(row.order_id)) {
         problem(context, 'order_id', `expected a unique order id, found "${row.order_id}" again`, 'each order appears once; remove the duplicate row');
         return;
       }
-      orderIds.add(row.order_id);
       aggregate.add(row);
     }, { rules: orderRules });
     ordersReadable = result.readable && issues.length === before;
@@ -150,13 +150,12 @@ export async function loadCompanyData(dataDir: string, company: Company, options
   const results: Record<string, MetricResult> = {};
   if (present.complaints) {
     const aggregate = createComplaintsAggregate(waves, segmentIds, periodEndMs, (id) => orders?.segmentOf(id), company.complaint_resolution_days);
-    const ids = new Set<string>();
+    const ids = new StringTable();
     await read(files.complaints, complaintColumns, (row, context) => {
-      if (ids.has(row.complaint_id)) {
+      if (!ids.add(row.complaint_id)) {
         problem(context, 'complaint_id', `expected a unique complaint id, found "${row.complaint_id}" again`);
         return;
       }
-      ids.add(row.complaint_id);
       aggregate.add(row);
     }, { rules: complaintRules });
     complaintCount = aggregate.complaints();
@@ -176,17 +175,16 @@ export async function loadCompanyData(dataDir: string, company: Company, options
       weighting,
       repeatAnswers: company.repeat_answers,
     });
-    const ids = new Set<string>();
+    const ids = new StringTable();
     const untargeted = new Map<string, { rows: number; segment: string; country: string; at: { file: string; line: number; column: number } }>();
     const result = await read(files.survey, surveyColumns, (row, context) => {
       const okSegment = checkSegment(row.segment, context);
       const okWave = checkWave(row.wave, context, 'wave');
       if (!okSegment || !okWave) return;
-      if (ids.has(row.respondent_id)) {
+      if (!ids.add(row.respondent_id)) {
         problem(context, 'respondent_id', `expected a unique respondent id, found "${row.respondent_id}" again`, 'one row per respondent and wave; give repeat respondents a new id per wave');
         return;
       }
-      ids.add(row.respondent_id);
       if (row.customer_id !== undefined && orders && ordersReadable && orders.segmentOf(row.customer_id) === undefined) {
         problem(context, 'customer_id', `expected a customer id that appears in ${files.orders.display}, found "${row.customer_id}"`, 'leave the cell empty for respondents who are not linked to a customer');
         return;
