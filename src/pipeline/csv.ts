@@ -44,6 +44,8 @@ const LF = 10;
 const CR = 13;
 const REPLACEMENT = 0xfffd;
 const BOM = 0xfeff;
+/** What a line must not hold to take the fast path: quotes, BOM, replacement character, CR. */
+const SPECIAL_IN_LINE = /["\ufeff\ufffd\r]/;
 
 export class CsvParser {
   private readonly file: string;
@@ -163,8 +165,23 @@ export class CsvParser {
   private consume(text: string): void {
     const n = text.length;
     const delimiter = this.delimiterCode;
+    const separator = this.delimiter!;
     let i = 0;
     while (i < n) {
+      // Fast path: a whole line without quotes, stray marks or carriage returns inside, read with
+      // the engine's own search and split. Everything else goes through the state machine below.
+      if (this.headerSeen && this.cells.length === 0 && !this.cellStarted && !this.inQuotes && !this.skipLf && !this.afterClosingQuote && this.bomColumn === 0) {
+        const end = text.indexOf('\n', i);
+        if (end >= 0) {
+          const stop = end > i && text.charCodeAt(end - 1) === CR ? end - 1 : end;
+          const line = text.slice(i, stop);
+          if (!SPECIAL_IN_LINE.test(line)) {
+            this.plainLine(line, separator);
+            i = end + 1;
+            continue;
+          }
+        }
+      }
       const c = text.charCodeAt(i);
       if (this.skipLf) {
         this.skipLf = false;
@@ -271,6 +288,24 @@ export class CsvParser {
       this.column += j - i;
       i = j;
     }
+  }
+
+  /** A line known to hold no quote, BOM, replacement character or CR: its cells are split at once. */
+  private plainLine(line: string, separator: string): void {
+    const cells = line.split(separator);
+    if (!onlySpaces(cells)) {
+      const columns = new Array<number>(cells.length);
+      let column = 1;
+      for (let k = 0; k < cells.length; k++) {
+        columns[k] = column;
+        column += cells[k]!.length + 1;
+      }
+      this.handlers.record({ line: this.line, cells, columns });
+    }
+    this.line++;
+    this.column = 1;
+    this.cellLine = this.line;
+    this.cellColumn = 1;
   }
 
   private newLine(): void {
