@@ -251,13 +251,22 @@ export function keyDrivers(rows: DriverRows, options: { resamples?: number; seed
   const { patterns, multiplicity, patternOf } = patternsOf(rows);
   const { r2, phi } = shapleyR2(covariance(patterns, multiplicity), p);
   const point = sharesOf(r2, phi);
-  const random = mulberry32(options.seed ?? seedOf(''));
+  // mulberry32, written out in the loop below (the draws are most of the time): the same stream
+  // as `mulberry32(seed)`.
+  let state = (options.seed ?? seedOf('')) >>> 0;
   const bootR2: number[] = [];
   const bootShares: number[][] = Array.from({ length: k }, () => []);
   const counts = new Uint32Array(patterns.n);
+  const n = rows.n;
   for (let b = 0; b < B; b++) {
     counts.fill(0);
-    for (let i = 0; i < rows.n; i++) counts[patternOf[Math.floor(random() * rows.n)]!]!++;
+    for (let i = 0; i < n; i++) {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      counts[patternOf[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)]!]!++;
+    }
     const s = shapleyR2(covariance(patterns, counts), p);
     bootR2.push(s.r2);
     const shares = sharesOf(s.r2, s.phi);
