@@ -25,6 +25,7 @@ import { dataFile, inspectFile, type DataFile } from './files.ts';
 import { closest, summariseIssues, type Issue } from './issues.ts';
 import { StringTable } from './string-table.ts';
 import { readTableFile, type RowContext } from './table.ts';
+import { fingerprint, stage, type StageCache } from './stage-cache.ts';
 
 /** The scale each kind of metric is published on, for figures supplied in kpis.csv. */
 const KPI_SCALE: Record<MetricKind, [number, number, string]> = {
@@ -51,7 +52,13 @@ export interface CompanyData {
 /** Amounts above this are typing or export errors, and would overflow the sums. */
 const MAX_AMOUNT = 1_000_000_000;
 
-export async function loadCompanyData(dataDir: string, company: Company, options: { today?: string } = {}): Promise<{ data: CompanyData; issues: Issue[] }> {
+export interface LoadOptions {
+  today?: string;
+  /** Stages kept from an earlier build (the dev server): a stage whose files did not change is reused. */
+  cache?: StageCache;
+}
+
+export async function loadCompanyData(dataDir: string, company: Company, options: LoadOptions = {}): Promise<{ data: CompanyData; issues: Issue[] }> {
   const issues: Issue[] = [];
   const waves = quartersBetween(company.reporting_period.start, company.reporting_period.end);
   const segmentIds = company.segments.map((s) => s.id);
@@ -80,50 +87,61 @@ export async function loadCompanyData(dataDir: string, company: Company, options
     kpis: found.kpis === 'file',
   };
 
-  const problem = (context: RowContext, field: string, message: string, hint?: string) =>
-    issues.push({ file: context.file, line: context.line, column: context.columnOf(field), field, message, ...(hint ? { hint } : {}) });
-  const checkSegment = (segment: string, context: RowContext, allowAll = false) => {
-    if (knownSegments.has(segment) || (allowAll && segment === 'all')) return true;
-    // A segment written as its label ("Households", "Public sector") names its id in the hint.
-    const byLabel = company.segments.find((s) => Object.values(s.labels).some((label) => label.trim().toLowerCase() === segment.trim().toLowerCase()));
-    const guess = byLabel?.id ?? closest(segment, segmentIds);
-    const hint = byLabel ? `"${segment}" is the label of the segment "${byLabel.id}"; write its id` : guess ? `did you mean "${guess}"?` : 'add the segment to company.yaml with its labels';
-    problem(context, 'segment', `expected a segment listed in company.yaml (${segmentIds.join(', ')}${allowAll ? ', or "all"' : ''}), found "${segment}"`, hint);
-    return false;
-  };
-  const checkWave = (wave: string, context: RowContext, field: string) => {
-    if (waves.includes(wave)) return true;
-    problem(context, field, `expected a quarter within the reporting period (${waves[0]} to ${waves.at(-1)}), found "${wave}"`, 'widen reporting_period in company.yaml, or remove rows outside it');
-    return false;
+  // Each stage's key: company.yaml and today's date (every stage reads the company's settings),
+  // the stage's own file, and the keys of the stages it reads from.
+  const cache = options.cache;
+  const keyOf = async (...paths: string[]) => (cache ? `${await fingerprint([dataFile(dataDir, 'company/company.yaml').path, ...paths])}\n${options.today ?? ''}` : '');
+  const ordersKey = await keyOf(files.orders.path);
+
+  /** Problems of one stage, reported at the row that has them. */
+  const checksFor = (into: Issue[]) => {
+    const problem = (context: RowContext, field: string, message: string, hint?: string) =>
+      into.push({ file: context.file, line: context.line, column: context.columnOf(field), field, message, ...(hint ? { hint } : {}) });
+    const checkSegment = (segment: string, context: RowContext, allowAll = false) => {
+      if (knownSegments.has(segment) || (allowAll && segment === 'all')) return true;
+      // A segment written as its label ("Households", "Public sector") names its id in the hint.
+      const byLabel = company.segments.find((s) => Object.values(s.labels).some((label) => label.trim().toLowerCase() === segment.trim().toLowerCase()));
+      const guess = byLabel?.id ?? closest(segment, segmentIds);
+      const hint = byLabel ? `"${segment}" is the label of the segment "${byLabel.id}"; write its id` : guess ? `did you mean "${guess}"?` : 'add the segment to company.yaml with its labels';
+      problem(context, 'segment', `expected a segment listed in company.yaml (${segmentIds.join(', ')}${allowAll ? ', or "all"' : ''}), found "${segment}"`, hint);
+      return false;
+    };
+    const checkWave = (wave: string, context: RowContext, field: string) => {
+      if (waves.includes(wave)) return true;
+      problem(context, field, `expected a quarter within the reporting period (${waves[0]} to ${waves.at(-1)}), found "${wave}"`, 'widen reporting_period in company.yaml, or remove rows outside it');
+      return false;
+    };
+    return { problem, checkSegment, checkWave };
   };
 
   const read = async <S extends Parameters<typeof readTableFile>[2]>(
+    into: Issue[],
     file: DataFile,
     spec: S,
     onRow: Parameters<typeof readTableFile<S>>[3],
     rules: Parameters<typeof readTableFile<S>>[4],
   ) => {
     const result = await readTableFile(file.path, file.display, spec, onRow, rules);
-    for (const issue of result.issues) issues.push(issue); // not push(...): a file can have 100,000s of problems
+    for (const issue of result.issues) into.push(issue); // not push(...): a file can have 100,000s of problems
     // A problem in the header (or an empty or missing file) means no row could be read.
     return { rows: result.rows, readable: !result.issues.some((issue) => issue.line <= 1) };
   };
   // A header-only file is a truncated export, not a company with nothing to report.
-  const needRows = (file: DataFile, rows: number, what: string) => {
-    if (rows === 0) issues.push({ file: file.display, line: 2, column: 1, message: `expected at least one ${what} below the header, found none`, hint: 'export the file again; it holds only its header row' });
+  const needRows = (into: Issue[], file: DataFile, rows: number, what: string) => {
+    if (rows === 0) into.push({ file: file.display, line: 2, column: 1, message: `expected at least one ${what} below the header, found none`, hint: 'export the file again; it holds only its header row' });
   };
 
   // Orders: each customer's segment, tier and behaviour.
-  let orders: OrdersAggregate | undefined;
-  const orderIds = new StringTable();
   // When orders.csv has problems of its own (a bad header, rows that could not be read), the
   // survey's customer ids are not checked against it: the customers of the rejected rows would
   // all look unknown, burying the real problem under a cascade.
-  let ordersReadable = true;
-  if (present.orders) {
+  const orderStage = await stage(cache, 'orders', `${ordersKey}\n${present.orders}`, async () => {
+    const stageIssues: Issue[] = [];
+    if (!present.orders) return { aggregate: undefined, issues: stageIssues, readable: true };
+    const { problem, checkSegment } = checksFor(stageIssues);
     const aggregate = createOrdersAggregate(waves, segmentIds, company.reporting_period.end);
-    const before = issues.length;
-    const result = await read(files.orders, orderColumns, (row, context) => {
+    const orderIds = new StringTable();
+    const result = await read(stageIssues, files.orders, orderColumns, (row, context) => {
       if (!checkSegment(row.segment, context)) return;
       for (const field of ['quoted_amount', 'charged_amount'] as const) {
         if (row[field] > MAX_AMOUNT) problem(context, field, `expected an amount of at most ${MAX_AMOUNT.toLocaleString('en')}, found ${row[field]}`, 'check for a misplaced decimal separator or an exponent');
@@ -139,32 +157,40 @@ export async function loadCompanyData(dataDir: string, company: Company, options
       }
       aggregate.add(row);
     }, { rules: orderRules });
-    ordersReadable = result.readable && issues.length === before;
-    if (result.readable) needRows(files.orders, result.rows, 'order');
-    orders = aggregate;
-  }
-  orderIds.clear();
+    const readable = result.readable && stageIssues.length === 0;
+    if (result.readable) needRows(stageIssues, files.orders, result.rows, 'order');
+    return { aggregate, issues: stageIssues, readable };
+  });
+  const orders: OrdersAggregate | undefined = orderStage.aggregate;
+  const ordersReadable = orderStage.readable;
+  for (const issue of orderStage.issues) issues.push(issue);
 
   // Complaints: handling times, by the customer's segment.
-  let complaintCount = 0;
-  const results: Record<string, MetricResult> = {};
-  if (present.complaints) {
+  const complaintStage = await stage(cache, 'complaints', `${ordersKey}\n${await keyOf(files.complaints.path)}\n${present.complaints}`, async () => {
+    const stageIssues: Issue[] = [];
+    if (!present.complaints) return { aggregate: undefined, issues: stageIssues };
+    const { problem } = checksFor(stageIssues);
     const aggregate = createComplaintsAggregate(waves, segmentIds, periodEndMs, (id) => orders?.segmentOf(id), company.complaint_resolution_days);
     const ids = new StringTable();
-    await read(files.complaints, complaintColumns, (row, context) => {
+    await read(stageIssues, files.complaints, complaintColumns, (row, context) => {
       if (!ids.add(row.complaint_id)) {
         problem(context, 'complaint_id', `expected a unique complaint id, found "${row.complaint_id}" again`);
         return;
       }
       aggregate.add(row);
     }, { rules: complaintRules });
-    complaintCount = aggregate.complaints();
-    Object.assign(results, aggregate.results(minimum));
-  }
+    return { aggregate, issues: stageIssues };
+  });
+  for (const issue of complaintStage.issues) issues.push(issue);
+  const results: Record<string, MetricResult> = {};
+  const complaintCount = complaintStage.aggregate?.complaints() ?? 0;
+  if (complaintStage.aggregate) Object.assign(results, complaintStage.aggregate.results(minimum));
 
   // Survey: what customers say, with loyalty tiers from their orders.
-  let survey: SurveyAggregate | undefined;
-  if (present.survey) {
+  const surveyStage = await stage(cache, 'survey', `${ordersKey}\n${await keyOf(files.survey.path)}\n${present.survey}`, async () => {
+    const stageIssues: Issue[] = [];
+    if (!present.survey) return { aggregate: undefined, issues: stageIssues };
+    const { problem, checkSegment, checkWave } = checksFor(stageIssues);
     const weighting = company.weighting
       ? {
           by: company.weighting.by,
@@ -177,7 +203,7 @@ export async function loadCompanyData(dataDir: string, company: Company, options
     });
     const ids = new StringTable();
     const untargeted = new Map<string, { rows: number; segment: string; country: string; at: { file: string; line: number; column: number } }>();
-    const result = await read(files.survey, surveyColumns, (row, context) => {
+    const result = await read(stageIssues, files.survey, surveyColumns, (row, context) => {
       const okSegment = checkSegment(row.segment, context);
       const okWave = checkWave(row.wave, context, 'wave');
       if (!okSegment || !okWave) return;
@@ -199,18 +225,20 @@ export async function loadCompanyData(dataDir: string, company: Company, options
       }
       aggregate.add(row);
     }, { rules: [] });
-    if (result.readable) needRows(files.survey, result.rows, 'respondent');
+    if (result.readable) needRows(stageIssues, files.survey, result.rows, 'respondent');
     for (const { rows, segment, country, at } of untargeted.values()) {
-      issues.push({
+      stageIssues.push({
         ...at,
         field: 'country',
         message: `expected a weighting target in company.yaml for segment "${segment}" and country "${country}", found none (${rows === 1 ? '1 row' : `${rows} rows, the first here`})`,
         hint: `add { segment: ${segment}, country: ${country}, share: … } under weighting.targets, or weight by segment only`,
       });
     }
-    survey = aggregate;
-    Object.assign(results, aggregate.results(minimum));
-  }
+    return { aggregate, issues: stageIssues };
+  });
+  for (const issue of surveyStage.issues) issues.push(issue);
+  const survey: SurveyAggregate | undefined = surveyStage.aggregate;
+  if (survey) Object.assign(results, survey.results(minimum));
   if (orders) Object.assign(results, orders.results(minimum));
 
   // Pre-aggregated figures for what is not computed here.
@@ -219,7 +247,8 @@ export async function loadCompanyData(dataDir: string, company: Company, options
   const kpiShares = new Map<string, { max: number; first: { file: string; line: number; column: number } }>();
   if (present.kpis) {
     const { METRIC_IDS, metricDefinition } = await import('../metrics/catalogue.ts');
-    await read(files.kpis, kpiColumns, (row, context) => {
+    const { problem, checkSegment, checkWave } = checksFor(issues);
+    await read(issues, files.kpis, kpiColumns, (row, context) => {
       if (!METRIC_IDS.includes(row.metric)) {
         const guess = closest(row.metric, METRIC_IDS);
         problem(context, 'metric', `expected a metric id, found "${row.metric}"`, guess ? `did you mean "${guess}"?` : `known metrics: ${METRIC_IDS.join(', ')}`);

@@ -11,7 +11,8 @@ import { loadCompanyData, type CompanyData } from './load-company-data.ts';
 import { loadLibraryTranslations } from './load-benchmark-translations.ts';
 import { loadGuidance } from './load-guidance.ts';
 import { recommend } from '../report/recommend.ts';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { createStageCache, fingerprint, stage, type StageCache } from './stage-cache.ts';
 
 export interface RunOptions {
   dataDir: string;
@@ -19,7 +20,15 @@ export interface RunOptions {
   contentDir?: string;
   /** Today's date, YYYY-MM-DD, for rules about dates in the future. */
   today: string;
+  /**
+   * Stages kept from the previous build (the dev server; see `createDataBuildCache`): a stage
+   * whose input files did not change is not run again.
+   */
+  cache?: StageCache;
 }
+
+/** A cache for `runDataBuild` across builds of the same folders (the dev server keeps one). */
+export const createDataBuildCache = createStageCache;
 
 export interface RunResult {
   report?: Report;
@@ -33,27 +42,31 @@ export interface RunResult {
 export async function runDataBuild(options: RunOptions): Promise<RunResult> {
   // Load and validate: every file is read even when an earlier one has problems, so the
   // analyst sees all problems at once.
+  const { cache } = options;
+  const keyOf = async (...paths: string[]) => (cache ? `${await fingerprint(paths)}\n${options.today}` : '');
+  const contentDir = options.contentDir ?? resolve('content');
+  const benchmarksDir = join(options.dataDir, 'benchmarks');
   const [companyResult, benchmarksResult] = await Promise.all([
-    loadCompany(options.dataDir, { today: options.today }),
-    loadBenchmarks(options.dataDir, { today: options.today }),
+    stage(cache, 'company', await keyOf(join(options.dataDir, 'company', 'company.yaml')), () => loadCompany(options.dataDir, { today: options.today })),
+    stage(cache, 'benchmarks', await keyOf(benchmarksDir), () => loadBenchmarks(options.dataDir, { today: options.today })),
   ]);
   // The company's own files need its settings (segments, reporting period) to be read at all.
   let data: CompanyData | undefined;
   const dataIssues: Issue[] = [];
   if (companyResult.company) {
-    const loaded = await loadCompanyData(options.dataDir, companyResult.company, { today: options.today });
+    const loaded = await loadCompanyData(options.dataDir, companyResult.company, { today: options.today, ...(cache ? { cache } : {}) });
     data = loaded.data;
     for (const issue of loaded.issues) dataIssues.push(issue);
   }
   // Translations of the library's text, for the locales the company publishes.
   // Checked against the English only once the English itself is valid, so one broken row is
   // reported once, not again for every language.
-  const translated = await loadLibraryTranslations(
-    options.dataDir,
-    benchmarksResult.issues.length === 0 ? (companyResult.company?.locales ?? []) : [],
-    benchmarksResult.benchmarks,
+  const locales = benchmarksResult.issues.length === 0 ? (companyResult.company?.locales ?? []) : [];
+  const translated = await stage(cache, 'translations', `${await keyOf(benchmarksDir)}\n${locales.join(',')}`, () =>
+    loadLibraryTranslations(options.dataDir, locales, benchmarksResult.benchmarks),
   );
-  const guidance = await loadGuidance(options.contentDir ?? resolve('content'), companyResult.company?.locales ?? []);
+  const published = companyResult.company?.locales ?? [];
+  const guidance = await stage(cache, 'guidance', `${await keyOf(join(contentDir, 'guidance'))}\n${published.join(',')}`, () => loadGuidance(contentDir, published));
   const issues = sortIssues([...companyResult.issues, ...benchmarksResult.issues, ...dataIssues, ...translated.issues, ...guidance.issues]);
   const warnings = sortIssues([...benchmarksResult.warnings, ...translated.warnings, ...guidance.warnings]);
   const counts = {
