@@ -198,6 +198,8 @@ export function createSurveyAggregate(
   const weighting = options.weighting ?? null;
   let total = 0;
   let skipped = 0;
+  /** Key-driver analyses already run, by their arguments (see `remembered`). */
+  const analyses = new Map<string, unknown>();
   // Latest wave, complete answers to the five trust items: n, sums, cross-products.
   const K = TRUST_DIMENSIONS.length;
   const itemSums = new Float64Array(K);
@@ -552,44 +554,68 @@ export function createSurveyAggregate(
       });
     },
     drivers(minimum, hidden = () => null) {
-      return driverGroups(minimum, hidden, driverCounts, driverRows, (segment) => seedOf(segment ?? ''));
+      return remembered(`drivers|${minimum}|${hiddenStates(hidden)}`, () => driverGroups(minimum, hidden, driverCounts, driverRows, (segment) => seedOf(segment ?? '')));
     },
     retentionDrivers(minimum, pooled, ordersAfter, hidden = () => null) {
-      const poolWave = waves.map((wave) => pooled.includes(wave));
-      const used = new Array<boolean>(W).fill(false);
-      // Each linked customer's outcome per pooled wave, looked up once: 1 stayed, 0 did not, -1 unknown.
-      const outcomes = new Int8Array(customerIds.length * W).fill(UNKNOWN_OUTCOME);
-      const outcomeOf = (c: number, w: number) => {
-        const key = c * W + w;
-        let o = outcomes[key]!;
-        if (o === UNKNOWN_OUTCOME) {
-          const orders = ordersAfter(customerIds[c]!, waves[w]!);
-          o = orders === null ? -1 : orders > 0 ? 1 : 0;
-          outcomes[key] = o;
-        }
-        return o;
-      };
-      const counts = new Array<number>(S).fill(0);
-      const rows = segments.map((_, s) => {
-        const out = new Uint8Array(linkedCounts[s]! * DRIVER_WIDTH);
-        let n = 0;
-        for (let i = 0; i < linkedCounts[s]!; i++) {
-          const w = linkedWave[s]![i]!;
-          if (!poolWave[w]) continue;
-          const stayed = outcomeOf(linkedCustomer[s]![i]!, w);
-          if (stayed < 0) continue;
-          used[w] = true;
-          out[n * DRIVER_WIDTH] = stayed;
-          out.set(linkedItems[s]!.subarray(i * K, (i + 1) * K), n * DRIVER_WIDTH + 1);
-          n++;
-        }
-        counts[s] = n;
-        return out;
-      });
-      return {
-        waves: waves.filter((_, w) => used[w]),
-        groups: driverGroups(minimum, hidden, counts, rows, (segment) => seedOf(`stayed\u0000${segment ?? ''}`)),
-      };
+      // The orders behind `ordersAfter` are the ones this aggregate was made with (a survey read
+      // against other orders is another aggregate), so the answer depends on the rest alone.
+      return remembered(`retention|${minimum}|${pooled.join(',')}|${hiddenStates(hidden)}`, () => retentionDriversOf(minimum, pooled, ordersAfter, hidden));
     },
   };
+
+  /**
+   * Bootstraps are the costly part of a build from cached stages (the dev server): each analysis
+   * is kept by its arguments, and a copy handed out so no reader can change the kept one.
+   */
+  function remembered<T>(key: string, compute: () => T): T {
+    if (!analyses.has(key)) analyses.set(key, compute());
+    return structuredClone(analyses.get(key)) as T;
+  }
+
+  function hiddenStates(hidden: (segment: string | null) => Suppression | null): string {
+    return [null, ...segments].map((segment) => hidden(segment) ?? '').join(',');
+  }
+
+  function retentionDriversOf(
+    minimum: number,
+    pooled: readonly string[],
+    ordersAfter: (customerId: string, wave: string) => number | null,
+    hidden: (segment: string | null) => Suppression | null,
+  ) {
+    const poolWave = waves.map((wave) => pooled.includes(wave));
+    const used = new Array<boolean>(W).fill(false);
+    // Each linked customer's outcome per pooled wave, looked up once: 1 stayed, 0 did not, -1 unknown.
+    const outcomes = new Int8Array(customerIds.length * W).fill(UNKNOWN_OUTCOME);
+    const outcomeOf = (c: number, w: number) => {
+      const key = c * W + w;
+      let o = outcomes[key]!;
+      if (o === UNKNOWN_OUTCOME) {
+        const orders = ordersAfter(customerIds[c]!, waves[w]!);
+        o = orders === null ? -1 : orders > 0 ? 1 : 0;
+        outcomes[key] = o;
+      }
+      return o;
+    };
+    const counts = new Array<number>(S).fill(0);
+    const rows = segments.map((_, s) => {
+      const out = new Uint8Array(linkedCounts[s]! * DRIVER_WIDTH);
+      let n = 0;
+      for (let i = 0; i < linkedCounts[s]!; i++) {
+        const w = linkedWave[s]![i]!;
+        if (!poolWave[w]) continue;
+        const stayed = outcomeOf(linkedCustomer[s]![i]!, w);
+        if (stayed < 0) continue;
+        used[w] = true;
+        out[n * DRIVER_WIDTH] = stayed;
+        out.set(linkedItems[s]!.subarray(i * K, (i + 1) * K), n * DRIVER_WIDTH + 1);
+        n++;
+      }
+      counts[s] = n;
+      return out;
+    });
+    return {
+      waves: waves.filter((_, w) => used[w]),
+      groups: driverGroups(minimum, hidden, counts, rows, (segment) => seedOf(`stayed\u0000${segment ?? ''}`)),
+    };
+  }
 }
