@@ -12,7 +12,6 @@ import {
   kpiRules,
   orderColumns,
   orderRules,
-  surveyColumns,
   type KpiRow,
 } from '../schemas/company-data.ts';
 import { createComplaintsAggregate } from '../metrics/complaints.ts';
@@ -24,8 +23,11 @@ import type { MetricKind } from '../metrics/catalogue.ts';
 import { dataFile, inspectFile, type DataFile } from './files.ts';
 import { closest, summariseIssues, type Issue } from './issues.ts';
 import { StringTable } from './string-table.ts';
-import { readTableFile, type RowContext } from './table.ts';
-import { fingerprint, stage, type StageCache } from './stage-cache.ts';
+import { readTableFile } from './table.ts';
+import { stat } from 'node:fs/promises';
+import { fingerprint, isCached, stage, type StageCache } from './stage-cache.ts';
+import { readSurveyInWorker, readSurveyRows, type SurveyReading, type SurveyReadSettings } from './survey-read.ts';
+import { createRowChecks } from './row-checks.ts';
 
 /** The scale each kind of metric is published on, for figures supplied in kpis.csv. */
 const KPI_SCALE: Record<MetricKind, [number, number, string]> = {
@@ -56,13 +58,25 @@ export interface LoadOptions {
   today?: string;
   /** Stages kept from an earlier build (the dev server): a stage whose files did not change is reused. */
   cache?: StageCache;
+  /** Read a large survey on a second core: `auto` (files from 8 MiB), `always` or `never`. */
+  workers?: WorkerUse;
+}
+
+export type WorkerUse = 'auto' | 'always' | 'never';
+
+/** A survey this size or larger is read in a worker under `workers: auto`. */
+const WORKER_FROM_BYTES = 8 * 2 ** 20;
+
+async function startSurveyReading(file: DataFile, settings: SurveyReadSettings, use: WorkerUse): Promise<SurveyReading> {
+  const large = use === 'always' || (use === 'auto' && (await stat(file.path)).size >= WORKER_FROM_BYTES);
+  if (large) return readSurveyInWorker(file.path, file.display, settings, { required: use === 'always' });
+  return { consume: (onRow) => readSurveyRows(file.path, file.display, settings, onRow), cancel() {} };
 }
 
 export async function loadCompanyData(dataDir: string, company: Company, options: LoadOptions = {}): Promise<{ data: CompanyData; issues: Issue[] }> {
   const issues: Issue[] = [];
   const waves = quartersBetween(company.reporting_period.start, company.reporting_period.end);
   const segmentIds = company.segments.map((s) => s.id);
-  const knownSegments = new Set(segmentIds);
   const minimum = company.minimum_cell_size;
   const periodEndMs = Date.parse(`${company.reporting_period.end}T00:00:00Z`) + 86_400_000;
   const files = {
@@ -93,26 +107,7 @@ export async function loadCompanyData(dataDir: string, company: Company, options
   const keyOf = async (...paths: string[]) => (cache ? `${await fingerprint([dataFile(dataDir, 'company/company.yaml').path, ...paths])}\n${options.today ?? ''}` : '');
   const ordersKey = await keyOf(files.orders.path);
 
-  /** Problems of one stage, reported at the row that has them. */
-  const checksFor = (into: Issue[]) => {
-    const problem = (context: RowContext, field: string, message: string, hint?: string) =>
-      into.push({ file: context.file, line: context.line, column: context.columnOf(field), field, message, ...(hint ? { hint } : {}) });
-    const checkSegment = (segment: string, context: RowContext, allowAll = false) => {
-      if (knownSegments.has(segment) || (allowAll && segment === 'all')) return true;
-      // A segment written as its label ("Households", "Public sector") names its id in the hint.
-      const byLabel = company.segments.find((s) => Object.values(s.labels).some((label) => label.trim().toLowerCase() === segment.trim().toLowerCase()));
-      const guess = byLabel?.id ?? closest(segment, segmentIds);
-      const hint = byLabel ? `"${segment}" is the label of the segment "${byLabel.id}"; write its id` : guess ? `did you mean "${guess}"?` : 'add the segment to company.yaml with its labels';
-      problem(context, 'segment', `expected a segment listed in company.yaml (${segmentIds.join(', ')}${allowAll ? ', or "all"' : ''}), found "${segment}"`, hint);
-      return false;
-    };
-    const checkWave = (wave: string, context: RowContext, field: string) => {
-      if (waves.includes(wave)) return true;
-      problem(context, field, `expected a quarter within the reporting period (${waves[0]} to ${waves.at(-1)}), found "${wave}"`, 'widen reporting_period in company.yaml, or remove rows outside it');
-      return false;
-    };
-    return { problem, checkSegment, checkWave };
-  };
+  const checksFor = (into: Issue[]) => createRowChecks(company, waves, into);
 
   const read = async <S extends Parameters<typeof readTableFile>[2]>(
     into: Issue[],
@@ -130,6 +125,11 @@ export async function loadCompanyData(dataDir: string, company: Company, options
   const needRows = (into: Issue[], file: DataFile, rows: number, what: string) => {
     if (rows === 0) into.push({ file: file.display, line: 2, column: 1, message: `expected at least one ${what} below the header, found none`, hint: 'export the file again; it holds only its header row' });
   };
+
+  // A large survey is read on a second core while this one reads the orders (see survey-read.ts);
+  // the rows that need the orders wait for them.
+  const surveyKey = `${ordersKey}\n${await keyOf(files.survey.path)}\n${present.survey}`;
+  const reading = present.survey && !isCached(cache, 'survey', surveyKey) ? await startSurveyReading(files.survey, { segments: company.segments, waves }, options.workers ?? 'auto') : undefined;
 
   // Orders: each customer's segment, tier and behaviour.
   // When orders.csv has problems of its own (a bad header, rows that could not be read), the
@@ -186,11 +186,11 @@ export async function loadCompanyData(dataDir: string, company: Company, options
   const complaintCount = complaintStage.aggregate?.complaints() ?? 0;
   if (complaintStage.aggregate) Object.assign(results, complaintStage.aggregate.results(minimum));
 
-  // Survey: what customers say, with loyalty tiers from their orders.
-  const surveyStage = await stage(cache, 'survey', `${ordersKey}\n${await keyOf(files.survey.path)}\n${present.survey}`, async () => {
+  // Survey: what customers say, with loyalty tiers from their orders. (Its reading started
+  // before the orders: see `reading`.)
+  const surveyStage = await stage(cache, 'survey', surveyKey, async () => {
     const stageIssues: Issue[] = [];
-    if (!present.survey) return { aggregate: undefined, issues: stageIssues };
-    const { problem, checkSegment, checkWave } = checksFor(stageIssues);
+    if (!present.survey || !reading) return { aggregate: undefined, issues: stageIssues };
     const weighting = company.weighting
       ? {
           by: company.weighting.by,
@@ -201,18 +201,11 @@ export async function loadCompanyData(dataDir: string, company: Company, options
       weighting,
       repeatAnswers: company.repeat_answers,
     });
-    const ids = new StringTable();
     const untargeted = new Map<string, { rows: number; segment: string; country: string; at: { file: string; line: number; column: number } }>();
-    const result = await read(stageIssues, files.survey, surveyColumns, (row, context) => {
-      const okSegment = checkSegment(row.segment, context);
-      const okWave = checkWave(row.wave, context, 'wave');
-      if (!okSegment || !okWave) return;
-      if (!ids.add(row.respondent_id)) {
-        problem(context, 'respondent_id', `expected a unique respondent id, found "${row.respondent_id}" again`, 'one row per respondent and wave; give repeat respondents a new id per wave');
-        return;
-      }
+    const display = files.survey.display;
+    const result = await reading.consume((row, at) => {
       if (row.customer_id !== undefined && orders && ordersReadable && orders.segmentOf(row.customer_id) === undefined) {
-        problem(context, 'customer_id', `expected a customer id that appears in ${files.orders.display}, found "${row.customer_id}"`, 'leave the cell empty for respondents who are not linked to a customer');
+        stageIssues.push({ file: display, line: at.line, column: at.customerColumn, field: 'customer_id', message: `expected a customer id that appears in ${files.orders.display}, found "${row.customer_id}"`, hint: 'leave the cell empty for respondents who are not linked to a customer' });
         return;
       }
       if (weighting && !weighting.targets.has(weightingCell(weighting.by, row.segment, row.country))) {
@@ -220,11 +213,12 @@ export async function loadCompanyData(dataDir: string, company: Company, options
         const key = `${row.segment}\u0000${row.country}`;
         const seen = untargeted.get(key);
         if (seen) seen.rows++;
-        else untargeted.set(key, { rows: 1, segment: row.segment, country: row.country, at: { file: context.file, line: context.line, column: context.columnOf('country') } });
+        else untargeted.set(key, { rows: 1, segment: row.segment, country: row.country, at: { file: display, line: at.line, column: at.countryColumn } });
         return;
       }
       aggregate.add(row);
-    }, { rules: [] });
+    });
+    for (const issue of result.issues) stageIssues.push(issue);
     if (result.readable) needRows(stageIssues, files.survey, result.rows, 'respondent');
     for (const { rows, segment, country, at } of untargeted.values()) {
       stageIssues.push({
@@ -237,8 +231,9 @@ export async function loadCompanyData(dataDir: string, company: Company, options
     return { aggregate, issues: stageIssues };
   });
   for (const issue of surveyStage.issues) issues.push(issue);
-  const survey: SurveyAggregate | undefined = surveyStage.aggregate;
-  if (survey) Object.assign(results, survey.results(minimum));
+  reading?.cancel();
+  const surveyAggregate: SurveyAggregate | undefined = surveyStage.aggregate;
+  if (surveyAggregate) Object.assign(results, surveyAggregate.results(minimum));
   if (orders) Object.assign(results, orders.results(minimum));
 
   // Pre-aggregated figures for what is not computed here.
@@ -298,14 +293,14 @@ export async function loadCompanyData(dataDir: string, company: Company, options
       waves,
       results,
       ...(orders ? { orders } : {}),
-      ...(survey ? { survey } : {}),
+      ...(surveyAggregate ? { survey: surveyAggregate } : {}),
       kpis,
       counts: {
-        respondents: survey?.respondents() ?? 0,
+        respondents: surveyAggregate?.respondents() ?? 0,
         customers: orders?.customersInPeriod() ?? 0,
         orders: orders?.ordersInPeriod() ?? 0,
         complaints: complaintCount,
-        repeatAnswersSkipped: survey?.skippedRepeats() ?? 0,
+        repeatAnswersSkipped: surveyAggregate?.skippedRepeats() ?? 0,
       },
       files: present,
     },

@@ -7,7 +7,7 @@ import { reportSchema, type Report } from '../schemas/report.ts';
 import { sortIssues, type Issue } from './issues.ts';
 import { loadBenchmarks } from './load-benchmarks.ts';
 import { loadCompany } from './load-company.ts';
-import { loadCompanyData, type CompanyData } from './load-company-data.ts';
+import { loadCompanyData, type CompanyData, type WorkerUse } from './load-company-data.ts';
 import { loadLibraryTranslations } from './load-benchmark-translations.ts';
 import { loadGuidance } from './load-guidance.ts';
 import { recommend } from '../report/recommend.ts';
@@ -25,6 +25,8 @@ export interface RunOptions {
    * whose input files did not change is not run again.
    */
   cache?: StageCache;
+  /** Read a large survey on a second core (default `auto`: files from 8 MiB). */
+  workers?: WorkerUse;
 }
 
 /** A cache for `runDataBuild` across builds of the same folders (the dev server keeps one). */
@@ -54,7 +56,7 @@ export async function runDataBuild(options: RunOptions): Promise<RunResult> {
   let data: CompanyData | undefined;
   const dataIssues: Issue[] = [];
   if (companyResult.company) {
-    const loaded = await loadCompanyData(options.dataDir, companyResult.company, { today: options.today, ...(cache ? { cache } : {}) });
+    const loaded = await loadCompanyData(options.dataDir, companyResult.company, { today: options.today, ...(cache ? { cache } : {}), ...(options.workers ? { workers: options.workers } : {}) });
     data = loaded.data;
     for (const issue of loaded.issues) dataIssues.push(issue);
   }

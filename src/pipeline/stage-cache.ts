@@ -42,6 +42,11 @@ export async function fingerprint(paths: readonly string[]): Promise<string> {
   return parts.join('\n');
 }
 
+/** Whether `stage` would reuse the value held for this key. */
+export function isCached(cache: StageCache | undefined, name: string, key: string): boolean {
+  return cache?.entries.get(name)?.key === key;
+}
+
 /**
  * The stage's value: reused when the cache holds one for the same key, computed (and kept)
  * otherwise. Without a cache it is simply computed.
