@@ -31,6 +31,7 @@
  */
 import type { OrderRow } from '../schemas/company-data.ts';
 import { cellKey, fromCensus } from './estimate.ts';
+import * as aq from 'arquero';
 import { StringTable } from '../pipeline/string-table.ts';
 import { dayOfDate, quarterNumber, quarterOfDate, quarterOfDay } from './quarters.ts';
 import { cutResult, type MetricResult } from './results.ts';
@@ -280,22 +281,44 @@ export function createOrdersAggregate(waves: readonly string[], segments: readon
       };
     },
     cohorts(minimum) {
-      const out: Array<CohortCurve | { cohort: string; suppressed: 'small_cell' | 'no_data' }> = [];
+      // One pass over the customers: per cohort (the wave of the first order) and quarter since,
+      // how many ordered. The small cohort x quarter table is then shaped with arquero.
       const first = firstQuarters();
-      for (let w = 0; w < waves.length; w++) {
-        const q = w + HISTORY_QUARTERS;
-        const active = new Float64Array(Q - q);
-        let size = 0;
-        for (let c = 0; c < ids.size; c++) {
-          if (first[c] !== q) continue;
-          size++;
-          for (let k = 0; k < Q - q; k++) if (counts[c * Q + q + k]! > 0) active[k]! += 1;
-        }
-        if (size === 0) out.push({ cohort: waves[w]!, suppressed: 'no_data' });
-        else if (size < minimum) out.push({ cohort: waves[w]!, suppressed: 'small_cell' });
-        else out.push({ cohort: waves[w]!, size, shares: Array.from(active, (a) => (100 * a) / size) });
+      const W = waves.length;
+      const size = new Float64Array(W);
+      const active = new Float64Array(W * Q);
+      for (let c = 0; c < ids.size; c++) {
+        const w = first[c]! - HISTORY_QUARTERS;
+        if (w < 0 || w >= W) continue;
+        size[w]! += 1;
+        const q = first[c]!;
+        for (let k = 0; k < Q - q; k++) if (counts[c * Q + q + k]! > 0) active[w * Q + k]! += 1;
       }
-      return out;
+      const cells = { cohort: [] as number[], since: [] as number[], active: [] as number[], size: [] as number[] };
+      for (let w = 0; w < W; w++) {
+        for (let k = 0; k < Q - (w + HISTORY_QUARTERS); k++) {
+          cells.cohort.push(w);
+          cells.since.push(k);
+          cells.active.push(active[w * Q + k]!);
+          cells.size.push(size[w]!);
+        }
+      }
+      const curves = new Map(
+        aq
+          .table(cells)
+          .filter((d: { size: number }) => d.size > 0)
+          .derive({ share: (d: { active: number; size: number }) => (100 * d.active) / d.size })
+          .orderby('cohort', 'since')
+          .groupby('cohort')
+          .rollup({ shares: aq.op.array_agg('share') })
+          .objects()
+          .map((row) => [(row as { cohort: number }).cohort, (row as { shares: number[] }).shares]),
+      );
+      return waves.map((cohort, w) => {
+        if (size[w] === 0) return { cohort, suppressed: 'no_data' as const };
+        if (size[w]! < minimum) return { cohort, suppressed: 'small_cell' as const };
+        return { cohort, size: size[w]!, shares: curves.get(w)! };
+      });
     },
     scenarioBase() {
       let base = 0;
