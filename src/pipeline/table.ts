@@ -361,8 +361,11 @@ export function createTableReader<S extends TableSpec>(
   const schemaOf = fields.map((field) => spec[field]!.schema);
   const numericOf = fields.map((field) => spec[field]!.numeric === true);
 
+  /** Every row starts as a copy of this, so all rows of a file share one shape (fast property access). */
+  const template: Record<string, unknown> = Object.fromEntries(fields.map((field) => [field, undefined]));
+
   function readRow(record: CsvRecord): RowOf<S> | undefined {
-    const row: Record<string, unknown> = {};
+    const row: Record<string, unknown> = { ...template };
     const cells = record.cells;
     let ok = true;
     for (let k = 0; k < fields.length; k++) {
