@@ -79,35 +79,63 @@ function messageKind(message: string): string {
  * duplicates) that the table reader does not summarise itself.
  */
 export function summariseIssues(issues: readonly Issue[], keep = 5): Issue[] {
-  const groups = new Map<string, { shown: number; more: number; lastLine: number; summary?: Issue }>();
-  const out: Issue[] = [];
-  for (const issue of issues) {
+  const summary = new IssueSummary(keep);
+  for (const issue of issues) summary.push(issue);
+  return summary.finish();
+}
+
+/** Where problems go as they are found: a list, or an `IssueSummary`. */
+export interface IssueSink {
+  push(issue: Issue): unknown;
+}
+
+/**
+ * `summariseIssues` as problems arrive: a file with a problem on each of its 20 million rows keeps
+ * a few issues per kind and a count, never 20 million issues.
+ */
+export class IssueSummary {
+  private readonly groups = new Map<string, { shown: number; more: number; lastLine: number; summary?: Issue }>();
+  private readonly out: Issue[] = [];
+  /** Problems pushed, shown or counted. */
+  length = 0;
+  private readonly keep: number;
+
+  constructor(keep = 5) {
+    this.keep = keep;
+  }
+
+  push(issue: Issue): void {
+    this.length++;
     const key = `${issue.file}\u0000${issue.field ?? ''}\u0000${messageKind(issue.message)}`;
-    let group = groups.get(key);
+    let group = this.groups.get(key);
     if (group === undefined) {
       group = { shown: 0, more: 0, lastLine: issue.line };
-      groups.set(key, group);
+      this.groups.set(key, group);
     }
     group.lastLine = Math.max(group.lastLine, issue.line);
-    if (group.shown < keep) {
+    if (group.shown < this.keep) {
       group.shown++;
-      out.push(issue);
-      continue;
+      this.out.push(issue);
+      return;
     }
     group.more++;
     if (group.summary === undefined) {
       group.summary = { file: issue.file, line: issue.line, column: issue.column, message: '' };
       if (issue.field !== undefined) group.summary.field = issue.field;
       if (issue.hint !== undefined) group.summary.hint = issue.hint;
-      out.push(group.summary);
+      this.out.push(group.summary);
     }
   }
-  for (const group of groups.values()) {
-    if (group.summary === undefined) continue;
-    const n = group.more.toLocaleString('en');
-    group.summary.message = `… and ${n} more like ${group.shown === 1 ? 'this' : 'these'}, up to line ${group.lastLine.toLocaleString('en')}`;
+
+  /** The problems kept, each summary with its count. */
+  finish(): Issue[] {
+    for (const group of this.groups.values()) {
+      if (group.summary === undefined) continue;
+      const n = group.more.toLocaleString('en');
+      group.summary.message = `… and ${n} more like ${group.shown === 1 ? 'this' : 'these'}, up to line ${group.lastLine.toLocaleString('en')}`;
+    }
+    return this.out;
   }
-  return out;
 }
 
 /** Edit distance, for "did you mean" hints. */

@@ -21,7 +21,7 @@ import { quartersBetween } from '../metrics/quarters.ts';
 import type { MetricResult } from '../metrics/results.ts';
 import type { MetricKind } from '../metrics/catalogue.ts';
 import { dataFile, inspectFile, type DataFile } from './files.ts';
-import { closest, summariseIssues, type Issue } from './issues.ts';
+import { closest, IssueSummary, summariseIssues, type Issue, type IssueSink } from './issues.ts';
 import { StringTable } from './string-table.ts';
 import { readTableFile } from './table.ts';
 import { stat } from 'node:fs/promises';
@@ -107,10 +107,10 @@ export async function loadCompanyData(dataDir: string, company: Company, options
   const keyOf = async (...paths: string[]) => (cache ? `${await fingerprint([dataFile(dataDir, 'company/company.yaml').path, ...paths])}\n${options.today ?? ''}` : '');
   const ordersKey = await keyOf(files.orders.path);
 
-  const checksFor = (into: Issue[]) => createRowChecks(company, waves, into);
+  const checksFor = (into: IssueSink) => createRowChecks(company, waves, into);
 
   const read = async <S extends Parameters<typeof readTableFile>[2]>(
-    into: Issue[],
+    into: IssueSink,
     file: DataFile,
     spec: S,
     onRow: Parameters<typeof readTableFile<S>>[3],
@@ -122,7 +122,7 @@ export async function loadCompanyData(dataDir: string, company: Company, options
     return { rows: result.rows, readable: !result.issues.some((issue) => issue.line <= 1) };
   };
   // A header-only file is a truncated export, not a company with nothing to report.
-  const needRows = (into: Issue[], file: DataFile, rows: number, what: string) => {
+  const needRows = (into: IssueSink, file: DataFile, rows: number, what: string) => {
     if (rows === 0) into.push({ file: file.display, line: 2, column: 1, message: `expected at least one ${what} below the header, found none`, hint: 'export the file again; it holds only its header row' });
   };
 
@@ -136,8 +136,8 @@ export async function loadCompanyData(dataDir: string, company: Company, options
   // survey's customer ids are not checked against it: the customers of the rejected rows would
   // all look unknown, burying the real problem under a cascade.
   const orderStage = await stage(cache, 'orders', `${ordersKey}\n${present.orders}`, async () => {
-    const stageIssues: Issue[] = [];
-    if (!present.orders) return { aggregate: undefined, issues: stageIssues, readable: true };
+    const stageIssues = new IssueSummary();
+    if (!present.orders) return { aggregate: undefined, issues: stageIssues.finish(), readable: true };
     const { problem, checkSegment } = checksFor(stageIssues);
     const aggregate = createOrdersAggregate(waves, segmentIds, company.reporting_period.end);
     const orderIds = new StringTable();
@@ -159,7 +159,7 @@ export async function loadCompanyData(dataDir: string, company: Company, options
     }, { rules: orderRules });
     const readable = result.readable && stageIssues.length === 0;
     if (result.readable) needRows(stageIssues, files.orders, result.rows, 'order');
-    return { aggregate, issues: stageIssues, readable };
+    return { aggregate, issues: stageIssues.finish(), readable };
   });
   const orders: OrdersAggregate | undefined = orderStage.aggregate;
   const ordersReadable = orderStage.readable;
@@ -167,8 +167,8 @@ export async function loadCompanyData(dataDir: string, company: Company, options
 
   // Complaints: handling times, by the customer's segment.
   const complaintStage = await stage(cache, 'complaints', `${ordersKey}\n${await keyOf(files.complaints.path)}\n${present.complaints}`, async () => {
-    const stageIssues: Issue[] = [];
-    if (!present.complaints) return { aggregate: undefined, issues: stageIssues };
+    const stageIssues = new IssueSummary();
+    if (!present.complaints) return { aggregate: undefined, issues: stageIssues.finish() };
     const { problem } = checksFor(stageIssues);
     const aggregate = createComplaintsAggregate(waves, segmentIds, periodEndMs, (id) => orders?.segmentOf(id), company.complaint_resolution_days);
     const ids = new StringTable();
@@ -179,7 +179,7 @@ export async function loadCompanyData(dataDir: string, company: Company, options
       }
       aggregate.add(row);
     }, { rules: complaintRules });
-    return { aggregate, issues: stageIssues };
+    return { aggregate, issues: stageIssues.finish() };
   });
   for (const issue of complaintStage.issues) issues.push(issue);
   const results: Record<string, MetricResult> = {};
@@ -189,8 +189,8 @@ export async function loadCompanyData(dataDir: string, company: Company, options
   // Survey: what customers say, with loyalty tiers from their orders. (Its reading started
   // before the orders: see `reading`.)
   const surveyStage = await stage(cache, 'survey', surveyKey, async () => {
-    const stageIssues: Issue[] = [];
-    if (!present.survey || !reading) return { aggregate: undefined, issues: stageIssues };
+    const stageIssues = new IssueSummary();
+    if (!present.survey || !reading) return { aggregate: undefined, issues: stageIssues.finish() };
     const weighting = company.weighting
       ? {
           by: company.weighting.by,
@@ -228,7 +228,7 @@ export async function loadCompanyData(dataDir: string, company: Company, options
         hint: `add { segment: ${segment}, country: ${country}, share: … } under weighting.targets, or weight by segment only`,
       });
     }
-    return { aggregate, issues: stageIssues };
+    return { aggregate, issues: stageIssues.finish() };
   });
   for (const issue of surveyStage.issues) issues.push(issue);
   reading?.cancel();

@@ -3,7 +3,7 @@
  * reported at the row's cell: shared by the loader and the worker that reads a large survey.
  */
 import type { Company } from '../schemas/company.ts';
-import { closest, type Issue } from './issues.ts';
+import { closest, type IssueSink } from './issues.ts';
 import type { RowContext } from './table.ts';
 
 export interface RowChecks {
@@ -14,7 +14,7 @@ export interface RowChecks {
   checkWave(wave: string, context: RowContext, field: string): boolean;
 }
 
-export function createRowChecks(company: Pick<Company, 'segments'>, waves: readonly string[], into: Issue[]): RowChecks {
+export function createRowChecks(company: Pick<Company, 'segments'>, waves: readonly string[], into: IssueSink): RowChecks {
   const segmentIds = company.segments.map((s) => s.id);
   const knownSegments = new Set(segmentIds);
   const knownWaves = new Set(waves);

@@ -13,7 +13,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Company } from '../schemas/company.ts';
 import { surveyColumns, type SurveyRow } from '../schemas/company-data.ts';
-import type { Issue } from './issues.ts';
+import { IssueSummary, type Issue } from './issues.ts';
 import { createRowChecks } from './row-checks.ts';
 import { StringTable } from './string-table.ts';
 import { readTableFile } from './table.ts';
@@ -43,7 +43,7 @@ export interface SurveyReadSettings {
 
 /** Step 1 in this thread. */
 export async function readSurveyRows(path: string, display: string, settings: SurveyReadSettings, onRow: SurveyRowHandler): Promise<SurveyReadResult> {
-  const issues: Issue[] = [];
+  const issues = new IssueSummary();
   const { problem, checkSegment, checkWave } = createRowChecks(settings, settings.waves, issues);
   const ids = new StringTable();
   const at: RowAt = { line: 0, customerColumn: 1, countryColumn: 1 };
@@ -61,7 +61,7 @@ export async function readSurveyRows(path: string, display: string, settings: Su
     onRow(row, at);
   }, { rules: [] });
   for (const issue of result.issues) issues.push(issue);
-  return { issues, rows: result.rows, readable: !result.issues.some((issue) => issue.line <= 1) };
+  return { issues: issues.finish(), rows: result.rows, readable: !result.issues.some((issue) => issue.line <= 1) };
 }
 
 // --- batches between the worker and the loader -------------------------------------------------
