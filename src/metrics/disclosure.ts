@@ -29,10 +29,28 @@ function hide(e: Estimate, reason: Suppression) {
   Object.assign(e, { value: null, low: null, high: null, se: null, n: null, nEffective: null, suppressed: reason });
 }
 
-/** Every estimate object of a result at (wave, segment), tiers excluded (bySegment and bySegmentWave hold separate objects). */
-function cellsAt(result: MetricResult, wave: string, segment: string | null): Estimate[] {
-  const all = [...result.byWave, result.latest, ...result.bySegment, ...result.bySegmentWave];
-  return [...new Set(all.filter((e) => e.wave === wave && e.segment === segment && e.tier === null))];
+const cellKey = (wave: string | null, segment: string | null) => `${wave ?? '\u0001'}\u0000${segment ?? '\u0001'}`;
+const NONE: Estimate[] = [];
+
+/**
+ * Every estimate object of a result by (wave, segment), tiers excluded (bySegment and
+ * bySegmentWave hold separate objects), each once, in the order of the result's lists: built once
+ * per result, so the rules cost the number of cells, not its square.
+ */
+function indexCells(result: MetricResult): (wave: string, segment: string | null) => Estimate[] {
+  const index = new Map<string, Estimate[]>();
+  const seen = new Set<Estimate>();
+  for (const list of [result.byWave, [result.latest], result.bySegment, result.bySegmentWave]) {
+    for (const e of list) {
+      if (e.tier !== null || seen.has(e)) continue;
+      seen.add(e);
+      const key = cellKey(e.wave, e.segment);
+      const cells = index.get(key);
+      if (cells) cells.push(e);
+      else index.set(key, [e]);
+    }
+  }
+  return (wave, segment) => index.get(cellKey(wave, segment)) ?? NONE;
 }
 
 export function protectResults(
@@ -50,6 +68,9 @@ export function protectResults(
     groups.set(g, [...(groups.get(g) ?? []), result]);
     emptyKnown.set(g, (emptyKnown.get(g) ?? true) && absentIsEmpty(id));
   }
+  const cellsOf = new Map([...groups.values()].flat().map((r) => [r, indexCells(r)]));
+  const cellsAt = (r: MetricResult, wave: string, s: string | null) => cellsOf.get(r)!(wave, s);
+  const order = new Map(segments.map((s, i) => [s, i]));
   for (const [group, members] of groups) {
     for (const wave of waves) {
       const at = (r: MetricResult, s: string | null) => cellsAt(r, wave, s)[0];
@@ -58,9 +79,14 @@ export function protectResults(
       for (const s of hiddenSegments) for (const r of members) for (const e of cellsAt(r, wave, s)) if (published(e)) hide(e, 'complementary');
       // 2. One hidden segment beside a published total: hide one more.
       if (hiddenSegments.length !== 1 || !members.some((r) => published(at(r, null)))) continue;
-      const size = (s: string) => Math.max(0, ...members.map((r) => at(r, s)?.n ?? 0));
+      const sizes = new Map<string, number>();
+      const size = (s: string) => {
+        let n = sizes.get(s);
+        if (n === undefined) sizes.set(s, (n = Math.max(0, ...members.map((r) => at(r, s)?.n ?? 0))));
+        return n;
+      };
       const candidates = segments.filter((s) => s !== hiddenSegments[0] && members.some((r) => published(at(r, s))));
-      candidates.sort((a, b) => size(a) - size(b) || segments.indexOf(a) - segments.indexOf(b));
+      candidates.sort((a, b) => size(a) - size(b) || order.get(a)! - order.get(b)!);
       const partner = candidates[0];
       // No segment left to hide: the total would equal the hidden cell only if the segments
       // without data are known to be empty; a segment merely not supplied protects it already.
@@ -78,6 +104,6 @@ export function protectResults(
     if (small.length !== 1) continue;
     const partner = tiers.filter(published).sort((a, b) => a.n! - b.n!)[0];
     if (partner) hide(partner, 'complementary');
-    else for (const e of cellsAt(result, result.latest.wave!, null)) hide(e, 'complementary');
+    else for (const e of indexCells(result)(result.latest.wave!, null)) hide(e, 'complementary');
   }
 }

@@ -130,11 +130,17 @@ export function covariance(rows: DriverRows, weights?: ArrayLike<number>): Float
  * are skipped.
  */
 export function subsetR2(cov: ArrayLike<number>, p: number, y: number, subset: readonly number[]): number {
+  return subsetR2Into(cov, p, y, subset, new Float64Array((subset.length + 1) ** 2), new Int32Array(subset.length + 1));
+}
+
+/** `subsetR2` with its working arrays given (at least (|subset| + 1)^2 and |subset| + 1 long), for the bootstrap's loops. */
+function subsetR2Into(cov: ArrayLike<number>, p: number, y: number, subset: readonly number[], L: Float64Array, idx: Int32Array): number {
   const vy = cov[y * p + y]!;
   if (!(vy > 0)) return 0;
-  const idx = [...subset, y];
-  const m = idx.length;
-  const L = new Float64Array(m * m);
+  const m = subset.length + 1;
+  for (let i = 0; i < m - 1; i++) idx[i] = subset[i]!;
+  idx[m - 1] = y;
+  L.fill(0, 0, m * m);
   for (let i = 0; i < m; i++) {
     const aii = cov[idx[i]! * p + idx[i]!]!;
     let d = aii;
@@ -152,6 +158,28 @@ export function subsetR2(cov: ArrayLike<number>, p: number, y: number, subset: r
   return 0; // unreachable: the last index is y
 }
 
+/** Per number of predictors k: each subset's members (1-based columns) and its Shapley weights. */
+const SUBSETS = new Map<number, { members: number[][]; sizes: number[]; weight: number[] }>();
+function subsetsOf(k: number) {
+  let known = SUBSETS.get(k);
+  if (known) return known;
+  const subsets = 1 << k;
+  const members: number[][] = [];
+  const sizes: number[] = [];
+  for (let mask = 0; mask < subsets; mask++) {
+    const list: number[] = [];
+    for (let j = 0; j < k; j++) if (mask & (1 << j)) list.push(j + 1);
+    members.push(list);
+    sizes.push(list.length);
+  }
+  const factorial = [1];
+  for (let i = 1; i <= k; i++) factorial.push(factorial[i - 1]! * i);
+  const weight = sizes.map((size) => (size < k ? (factorial[size]! * factorial[k - size - 1]!) / factorial[k]! : 0));
+  known = { members, sizes, weight };
+  SUBSETS.set(k, known);
+  return known;
+}
+
 /**
  * Shapley values of the k predictors (columns 1..k; column 0 is the outcome) for R^2, from the
  * covariance matrix. Returns the full-model R^2 and phi_j (which add up to it).
@@ -159,22 +187,16 @@ export function subsetR2(cov: ArrayLike<number>, p: number, y: number, subset: r
 export function shapleyR2(cov: ArrayLike<number>, p: number): { r2: number; phi: number[] } {
   const k = p - 1;
   const subsets = 1 << k;
+  const { members, weight } = subsetsOf(k);
   const r2 = new Float64Array(subsets);
-  for (let mask = 1; mask < subsets; mask++) {
-    const members: number[] = [];
-    for (let j = 0; j < k; j++) if (mask & (1 << j)) members.push(j + 1);
-    r2[mask] = subsetR2(cov, p, 0, members);
-  }
-  const factorial = [1];
-  for (let i = 1; i <= k; i++) factorial.push(factorial[i - 1]! * i);
+  const L = new Float64Array(p * p);
+  const idx = new Int32Array(p);
+  for (let mask = 1; mask < subsets; mask++) r2[mask] = subsetR2Into(cov, p, 0, members[mask]!, L, idx);
   const phi = new Array<number>(k).fill(0);
   for (let mask = 0; mask < subsets; mask++) {
-    let size = 0;
-    for (let j = 0; j < k; j++) if (mask & (1 << j)) size++;
-    const weight = (factorial[size]! * factorial[k - size - 1]!) / factorial[k]!;
     for (let j = 0; j < k; j++) {
       if (mask & (1 << j)) continue;
-      phi[j]! += weight * Math.max(0, r2[mask | (1 << j)]! - r2[mask]!);
+      phi[j]! += weight[mask]! * Math.max(0, r2[mask | (1 << j)]! - r2[mask]!);
     }
   }
   // Efficiency: the phi add up to R^2(all) up to rounding (the max(0, ...) only removes
