@@ -124,7 +124,8 @@ export function createOrdersAggregate(waves: readonly string[], segments: readon
   let inPeriodOrders = 0;
 
   function grow() {
-    capacity *= 2;
+    // By half, not double: at millions of customers the arrays are most of the memory.
+    capacity = Math.ceil(capacity * 1.5);
     const next = <T extends Uint16Array | Int32Array | Uint8Array | Float64Array>(old: T, size: number): T => {
       const fresh = new (old.constructor as new (n: number) => T)(size);
       fresh.set(old);

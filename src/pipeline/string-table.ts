@@ -5,7 +5,8 @@
  * A JavaScript `Set` or `Map` stops at 2^24 (16,777,216) entries and costs about 66 bytes per
  * short id. Here each id is kept once as bytes in one growing buffer (a length, the UTF-8 bytes
  * and its number), and an open-addressing table with linear probing holds the ids' offsets into
- * that buffer: about 14 bytes per id of 9 characters, plus 8 bytes of table per id at the fullest.
+ * that buffer: about 14 bytes per id of 9 characters (the buffer grows by half when full), plus
+ * 6 to 12 bytes of table per id (slots are doubled when 70 % are taken).
  * Ids are compared byte for byte, so the answer is exact (a hash only chooses where to look).
  * The limits are the buffer, 4 GiB of ids (the offsets are 32-bit), and the table, 2^31 slots:
  * far beyond 100 million ids of up to 30 characters.
@@ -13,7 +14,7 @@
 
 const EMPTY = 0xffffffff;
 /** Slots are doubled when more than this share is taken. */
-const MAX_LOAD = 0.5;
+const MAX_LOAD = 0.7;
 const MAX_ARENA = 2 ** 32 - 1;
 
 export class StringTableFullError extends RangeError {
