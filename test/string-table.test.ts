@@ -42,3 +42,16 @@ describe('StringTable', () => {
     expect(table.indexOf('O1')).toBe(-1);
   });
 });
+
+describe('StringTable as a plain set', () => {
+  it('adds and finds without numbers, through many doublings', () => {
+    const set = new StringTable({ numbered: false });
+    for (let i = 0; i < 100_000; i++) expect(set.add(`R${i}`)).toBe(true);
+    expect(set.add('R99999')).toBe(false);
+    expect(set.has('R5')).toBe(true);
+    expect(set.has('R100000')).toBe(false);
+    expect(set.add('x'.repeat(300))).toBe(true);
+    expect(set.has('x'.repeat(300))).toBe(true);
+    expect(() => set.indexOf('R5')).toThrow(TypeError);
+  });
+});

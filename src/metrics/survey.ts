@@ -194,7 +194,7 @@ export function createSurveyAggregate(
   const byCountry: Float64Array[] = [];
   const tiers = new Float64Array(W * LOYALTY_TIERS.length * 2);
   // Customer x wave of the answers kept under `repeat_answers: first`.
-  const seen = new StringTable();
+  const seen = new StringTable({ numbered: false });
   const weighting = options.weighting ?? null;
   let total = 0;
   let skipped = 0;

@@ -140,7 +140,7 @@ export async function loadCompanyData(dataDir: string, company: Company, options
     if (!present.orders) return { aggregate: undefined, issues: stageIssues.finish(), readable: true };
     const { problem, checkSegment } = checksFor(stageIssues);
     const aggregate = createOrdersAggregate(waves, segmentIds, company.reporting_period.end);
-    const orderIds = new StringTable();
+    const orderIds = new StringTable({ numbered: false });
     const result = await read(stageIssues, files.orders, orderColumns, (row, context) => {
       if (!checkSegment(row.segment, context)) return;
       for (const field of ['quoted_amount', 'charged_amount'] as const) {
@@ -171,7 +171,7 @@ export async function loadCompanyData(dataDir: string, company: Company, options
     if (!present.complaints) return { aggregate: undefined, issues: stageIssues.finish() };
     const { problem } = checksFor(stageIssues);
     const aggregate = createComplaintsAggregate(waves, segmentIds, periodEndMs, (id) => orders?.segmentOf(id), company.complaint_resolution_days);
-    const ids = new StringTable();
+    const ids = new StringTable({ numbered: false });
     await read(stageIssues, files.complaints, complaintColumns, (row, context) => {
       if (!ids.add(row.complaint_id)) {
         problem(context, 'complaint_id', `expected a unique complaint id, found "${row.complaint_id}" again`);

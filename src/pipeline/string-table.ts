@@ -40,7 +40,7 @@ function hashBytes(bytes: Uint8Array, start: number, length: number): number {
 }
 
 export class StringTable {
-  /** Records: length (1 byte, or 255 and 4 bytes), the bytes, then the member's number (4 bytes). */
+  /** Records: length (1 byte, or 255 and 4 bytes), the bytes, then the member's number (4 bytes) if numbered. */
   private arena = new Uint8Array(1 << 16);
   private used = 0;
   private slots = new Uint32Array(1 << 10).fill(EMPTY);
@@ -50,6 +50,13 @@ export class StringTable {
   private key = new Uint8Array(256);
   private keyLength = 0;
   private readonly encoder = new TextEncoder();
+  /** Bytes after the id: 4 for its number, none for a plain set (duplicate checks). */
+  private readonly tail: number;
+
+  /** `numbered: false` makes a plain set (`add`, `has`): 4 bytes less per id, no `intern` or `indexOf`. */
+  constructor(options: { numbered?: boolean } = {}) {
+    this.tail = options.numbered === false ? 0 : 4;
+  }
 
   /** Number of members. */
   get size(): number {
@@ -58,17 +65,19 @@ export class StringTable {
 
   /** The member's number, or -1. */
   indexOf(text: string): number {
+    this.needNumbers();
     const hash = this.load(text);
     const at = this.find(hash);
     return this.slots[at] === EMPTY ? -1 : this.numberAt(this.slots[at]!);
   }
 
   has(text: string): boolean {
-    return this.indexOf(text) >= 0;
+    return this.slots[this.find(this.load(text))] !== EMPTY;
   }
 
   /** Adds the string if new; returns its number either way. */
   intern(text: string): number {
+    this.needNumbers();
     const hash = this.load(text);
     const at = this.find(hash);
     const offset = this.slots[at]!;
@@ -92,6 +101,10 @@ export class StringTable {
     this.slots = new Uint32Array(1 << 10).fill(EMPTY);
     this.mask = (1 << 10) - 1;
     this.count = 0;
+  }
+
+  private needNumbers(): void {
+    if (this.tail === 0) throw new TypeError('a StringTable made with numbered: false has no numbers');
   }
 
   /** Puts the string's bytes in `key` and returns their hash. */
@@ -149,7 +162,7 @@ export class StringTable {
 
   private insert(slot: number): number {
     const length = this.keyLength;
-    const record = (length < 255 ? 1 : 5) + length + 4;
+    const record = (length < 255 ? 1 : 5) + length + this.tail;
     if (this.used + record > this.arena.length) {
       if (this.used + record > MAX_ARENA) throw new StringTableFullError();
       const grown = new Uint8Array(Math.min(MAX_ARENA, Math.max(this.used + record, Math.ceil(this.arena.length * 1.5))));
@@ -170,10 +183,12 @@ export class StringTable {
     arena.set(this.key.subarray(0, length), at);
     at += length;
     const number = this.count;
-    arena[at++] = number & 0xff;
-    arena[at++] = (number >>> 8) & 0xff;
-    arena[at++] = (number >>> 16) & 0xff;
-    arena[at++] = (number >>> 24) & 0xff;
+    if (this.tail === 4) {
+      arena[at++] = number & 0xff;
+      arena[at++] = (number >>> 8) & 0xff;
+      arena[at++] = (number >>> 16) & 0xff;
+      arena[at++] = (number >>> 24) & 0xff;
+    }
     this.used = at;
     this.slots[slot] = offset;
     this.count++;
@@ -198,7 +213,7 @@ export class StringTable {
       let at = hashBytes(arena, start, length) & mask;
       while (slots[at] !== EMPTY) at = (at + 1) & mask;
       slots[at] = offset;
-      offset = start + length + 4;
+      offset = start + length + this.tail;
     }
     this.slots = slots;
     this.mask = mask;

@@ -45,7 +45,7 @@ export interface SurveyReadSettings {
 export async function readSurveyRows(path: string, display: string, settings: SurveyReadSettings, onRow: SurveyRowHandler): Promise<SurveyReadResult> {
   const issues = new IssueSummary();
   const { problem, checkSegment, checkWave } = createRowChecks(settings, settings.waves, issues);
-  const ids = new StringTable();
+  const ids = new StringTable({ numbered: false });
   const at: RowAt = { line: 0, customerColumn: 1, countryColumn: 1 };
   const result = await readTableFile(path, display, surveyColumns, (row, context) => {
     const okSegment = checkSegment(row.segment, context);
