@@ -72,6 +72,8 @@ export interface OrdersAggregate {
   ordersInPeriod(): number;
   customersInPeriod(): number;
   segmentOf(customerId: string): string | undefined;
+  /** The customer's number (0 to customers() - 1, in order of first appearance), or -1. */
+  customerIndex(customerId: string): number;
   tierOf(customerId: string, wave: string): LoyaltyTier | null;
   /**
    * Orders the customer placed in the `quarters` quarters after `wave` (not counting `wave`
@@ -208,6 +210,7 @@ export function createOrdersAggregate(waves: readonly string[], segments: readon
       for (let c = 0; c < ids.size; c++) if (sumCounts(c, HISTORY_QUARTERS, last) > 0) active++;
       return active;
     },
+    customerIndex: (customerId) => ids.indexOf(customerId),
     segmentOf(customerId) {
       const c = ids.indexOf(customerId);
       return c < 0 ? undefined : segments[segmentOfCustomer[c]!];

@@ -92,6 +92,11 @@ export interface SurveyWeighting {
 export interface SurveyOptions {
   weighting?: SurveyWeighting | null;
   repeatAnswers?: 'first' | 'all';
+  /**
+   * Number of customers in orders.csv, when rows come with the customer's number there (see
+   * `add`): the repeat-answer rule then keeps one bit per customer and wave instead of their ids.
+   */
+  customers?: number;
 }
 
 /** One group of the key-driver analysis, as the report model holds it (see schemas/report.ts). */
@@ -133,7 +138,11 @@ export const weightingCell = (by: WeightingBy, segment: string, country: string)
 
 export interface SurveyAggregate {
   /** Adds a row; false when the repeat-answer rule skips it. */
-  add(row: SurveyRow): boolean;
+  /**
+   * Adds a row; false when the repeat-answer rule skips it. `customer` is the linked customer's
+   * number in orders.csv (0 to `options.customers` - 1) when known, which spares a lookup by id.
+   */
+  add(row: SurveyRow, customer?: number): boolean;
   respondents(): number;
   /** Answers skipped by the repeat-answer rule. */
   skippedRepeats(): number;
@@ -193,8 +202,10 @@ export function createSurveyAggregate(
   const countryIndex = new Map<string, number>();
   const byCountry: Float64Array[] = [];
   const tiers = new Float64Array(W * LOYALTY_TIERS.length * 2);
-  // Customer x wave of the answers kept under `repeat_answers: first`.
+  // Customer x wave of the answers kept under `repeat_answers: first`: a bit per customer of
+  // orders.csv and wave, and the ids of other customers (no orders.csv, or one it does not know).
   const seen = new StringTable({ numbered: false });
+  const seenBits = new Uint8Array(Math.ceil(((options.customers ?? 0) * W) / 8));
   const weighting = options.weighting ?? null;
   let total = 0;
   let skipped = 0;
@@ -440,13 +451,19 @@ export function createSurveyAggregate(
   };
 
   return {
-    add(row) {
+    add(row, customer = -1) {
       const w = waveIndex.get(row.wave);
       const s = segmentIndex.get(row.segment);
       if (w === undefined || s === undefined) return false; // validation reports these
       if (options.repeatAnswers === 'first' && row.customer_id !== undefined) {
-        const key = `${row.customer_id}\u0000${row.wave}`;
-        if (!seen.add(key)) {
+        if (customer >= 0 && customer < (options.customers ?? 0)) {
+          const bit = customer * W + w;
+          if (seenBits[bit >>> 3]! & (1 << (bit & 7))) {
+            skipped++;
+            return false;
+          }
+          seenBits[bit >>> 3]! |= 1 << (bit & 7);
+        } else if (!seen.add(`${row.customer_id}\u0000${row.wave}`)) {
           skipped++;
           return false;
         }

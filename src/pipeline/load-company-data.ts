@@ -200,11 +200,13 @@ export async function loadCompanyData(dataDir: string, company: Company, options
     const aggregate = createSurveyAggregate(waves, segmentIds, orders ? (id, wave) => orders!.tierOf(id, wave) : undefined, {
       weighting,
       repeatAnswers: company.repeat_answers,
+      ...(orders ? { customers: orders.customers() } : {}),
     });
     const untargeted = new Map<string, { rows: number; segment: string; country: string; at: { file: string; line: number; column: number } }>();
     const display = files.survey.display;
     const result = await reading.consume((row, at) => {
-      if (row.customer_id !== undefined && orders && ordersReadable && orders.segmentOf(row.customer_id) === undefined) {
+      const customer = row.customer_id !== undefined && orders ? orders.customerIndex(row.customer_id) : -1;
+      if (row.customer_id !== undefined && orders && ordersReadable && customer < 0) {
         stageIssues.push({ file: display, line: at.line, column: at.customerColumn, field: 'customer_id', message: `expected a customer id that appears in ${files.orders.display}, found "${row.customer_id}"`, hint: 'leave the cell empty for respondents who are not linked to a customer' });
         return;
       }
@@ -216,7 +218,7 @@ export async function loadCompanyData(dataDir: string, company: Company, options
         else untargeted.set(key, { rows: 1, segment: row.segment, country: row.country, at: { file: display, line: at.line, column: at.countryColumn } });
         return;
       }
-      aggregate.add(row);
+      aggregate.add(row, customer);
     });
     for (const issue of result.issues) stageIssues.push(issue);
     if (result.readable) needRows(stageIssues, files.survey, result.rows, 'respondent');
