@@ -37,7 +37,15 @@
  * values (linear interpolation between order statistics, Hyndman & Fan 1996 type 7). The
  * resamples come from a seeded PRNG (mulberry32), so the same data always give the same
  * intervals, byte for byte. Unweighted: every respondent counts once.
+ *
+ * A resample only changes how many times each distinct row ("answer pattern": at most 5^5 x 11 of
+ * them) is counted. From 20,000 rows and at least eight rows per pattern, those counts are drawn
+ * directly, as one multinomial draw of n over the patterns with their frequencies as
+ * probabilities (src/stats/binomial.ts): exactly the distribution of n draws with replacement, at
+ * a cost that depends on the number of patterns, not of respondents.
  */
+
+import { multinomial } from './binomial.ts';
 
 /** One respondent as `width` small numbers: the outcome first, then the k predictors. */
 export interface DriverRows {
@@ -68,6 +76,8 @@ export interface DriverResult {
 }
 
 export const DRIVER_RESAMPLES = 400;
+/** From this many rows (and eight rows per distinct pattern), resamples are drawn over the patterns. */
+export const PATTERN_DRAWS_FROM = 20_000;
 
 /** mulberry32 (Tommy Ettinger, public domain): 32-bit state, uniform in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -265,7 +275,7 @@ export function patternsOf(rows: DriverRows): { patterns: DriverRows; multiplici
  * The decomposition of the rows with bootstrap intervals. Pure and deterministic: the same rows,
  * resamples and seed give the same result.
  */
-export function keyDrivers(rows: DriverRows, options: { resamples?: number; seed?: number } = {}): DriverResult {
+export function keyDrivers(rows: DriverRows, options: { resamples?: number; seed?: number; draws?: 'rows' | 'patterns' } = {}): DriverResult {
   const B = options.resamples ?? DRIVER_RESAMPLES;
   const p = rows.width;
   const k = p - 1;
@@ -280,7 +290,20 @@ export function keyDrivers(rows: DriverRows, options: { resamples?: number; seed
   const bootShares: number[][] = Array.from({ length: k }, () => []);
   const counts = new Uint32Array(patterns.n);
   const n = rows.n;
+  // Many rows over few patterns: each resample is one multinomial draw over the patterns (the
+  // same distribution as n row draws, from another stream of numbers), so its cost no longer
+  // grows with n.
+  const byPatterns = (options.draws ?? (n >= PATTERN_DRAWS_FROM && n >= 8 * patterns.n ? 'patterns' : 'rows')) === 'patterns';
+  const random = byPatterns ? mulberry32(state) : undefined;
   for (let b = 0; b < B; b++) {
+    if (random) {
+      multinomial(n, multiplicity, counts, random);
+      const s = shapleyR2(covariance(patterns, counts), p);
+      bootR2.push(s.r2);
+      const shares = sharesOf(s.r2, s.phi);
+      if (shares) shares.forEach((v, j) => bootShares[j]!.push(v));
+      continue;
+    }
     counts.fill(0);
     for (let i = 0; i < n; i++) {
       state = (state + 0x6d2b79f5) >>> 0;
