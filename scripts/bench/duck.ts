@@ -73,9 +73,10 @@ export function kaplanMeierMedianGrouped(groups: ReadonlyArray<{ time: number; d
   return null;
 }
 
-export async function runDuck(dataDir: string): Promise<FigureFile> {
+export async function runDuck(dataDir: string, options: { log?: (line: string) => void } = {}): Promise<FigureFile> {
   const started = performance.now();
-  const phase = (name: string) => process.stderr.write(`duckdb: ${name} at ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const phase = (name: string) => log(`duckdb: ${name} at ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const company = parse(readFileSync(join(dataDir, 'company', 'company.yaml'), 'utf8')) as Company;
   const start = iso(company.reporting_period.start);
   const end = iso(company.reporting_period.end);
