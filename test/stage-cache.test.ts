@@ -65,8 +65,15 @@ describe('data-build cache', () => {
     expect((await buildBoth()).ran).toEqual(['guidance']);
   });
 
-  it('everything again when company.yaml changed', async () => {
+  it('reads no company file again when company.yaml changed in a setting they do not use', async () => {
     await edit('company/company.yaml', (text) => `${text}\n# edited\n`);
+    expect((await buildBoth()).ran).toEqual(['company']);
+  });
+
+  it('reads every company file again when a setting they use changed', async () => {
+    await edit('company/company.yaml', (text) =>
+      /complaint_resolution_days: \d+/.test(text) ? text.replace(/complaint_resolution_days: \d+/, 'complaint_resolution_days: 10') : `${text}\ncomplaint_resolution_days: 10\n`,
+    );
     expect((await buildBoth()).ran).toEqual(['company', 'complaints', 'orders', 'survey']);
   });
 

@@ -101,10 +101,14 @@ export async function loadCompanyData(dataDir: string, company: Company, options
     kpis: found.kpis === 'file',
   };
 
-  // Each stage's key: company.yaml and today's date (every stage reads the company's settings),
-  // the stage's own file, and the keys of the stages it reads from.
+  // Each stage's key: the settings of company.yaml the stages read (not the whole file: a new
+  // company name or locale re-reads no CSV), today's date, the stage's own file, and the keys of
+  // the stages it reads from.
   const cache = options.cache;
-  const keyOf = async (...paths: string[]) => (cache ? `${await fingerprint([dataFile(dataDir, 'company/company.yaml').path, ...paths])}\n${options.today ?? ''}` : '');
+  const settings = cache
+    ? JSON.stringify([company.segments, company.reporting_period, company.complaint_resolution_days, company.weighting ?? null, company.repeat_answers, options.today ?? ''])
+    : '';
+  const keyOf = async (...paths: string[]) => (cache ? `${await fingerprint(paths)}\n${settings}` : '');
   const ordersKey = await keyOf(files.orders.path);
 
   const checksFor = (into: IssueSink) => createRowChecks(company, waves, into);
