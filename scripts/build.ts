@@ -8,7 +8,7 @@
  * site, the previous site during the swap) lives in one marked staging folder beside the output,
  * removed on success, on failure and on Ctrl-C; one left by a killed build is removed by the next.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readCommandLine } from '../src/cli/command-line.ts';
 import { refuseExisting, refuseOutputFolder, removeStaleStaging, stagingFolder, writeMarker } from '../src/cli/folders.ts';
@@ -61,6 +61,8 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
 const { formatIssue, formatIssues } = await import('../src/pipeline/issues.ts');
 const { runDataBuild, today } = await import('../src/pipeline/run.ts');
 const { checkTranslations } = await import('../src/i18n/check.ts');
+const { handOverReport } = await import('../src/integration/trust-report.ts');
+const { writeJsonFile } = await import('../src/integration/json-file.ts');
 const result = await runDataBuild({ dataDir: options.dataDir, contentDir: options.contentDir, today: today() });
 const translationIssues = await checkTranslations();
 const issues = [...result.issues, ...translationIssues];
@@ -78,10 +80,14 @@ stagingCreated = true;
 writeMarker(staging);
 const site = join(staging, 'site');
 const reportFile = join(staging, 'report.json');
-writeFileSync(reportFile, JSON.stringify(result.report));
+await writeJsonFile(reportFile, result.report);
+// The pages take the model from memory (one copy, not parsed again); the file is the fallback.
+handOverReport(result.report, reportFile);
 process.env.TRUST_REPORT_FILE = reportFile;
 process.env.TRUST_DATA = options.dataDir;
 process.env.TRUST_CONTENT = options.contentDir;
+/** What the search index leaves out of each page's <main>. */
+const SEARCH_EXCLUDED = ['.chart-frame', '.chart-notes', '.chart-data', '.chart-download', '.sparkline', '.table-scroll'];
 /** Drops the staging folder (on exit) and exits 1: the published output is never touched. */
 const abandon = (what: string, error: unknown): never => {
   process.stderr.write(`${what}: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -97,11 +103,13 @@ try {
 }
 
 // Phase 3: the search index, one per language (Pagefind splits by each page's lang), built from
-// the rendered pages' <main> only, before anything is published.
+// the rendered pages' <main> only, before anything is published. Each text is indexed once: the
+// charts (SVG, figures table, notes) and the tables repeat figures that pages state in words, and
+// each segment, metric and benchmark figure has a page of its own.
 try {
   const pagefind = await import('pagefind');
   pagefindClose = pagefind.close;
-  const { index, errors } = await pagefind.createIndex({ rootSelector: 'main' });
+  const { index, errors } = await pagefind.createIndex({ rootSelector: 'main', excludeSelectors: SEARCH_EXCLUDED });
   if (!index) throw new Error(errors.join('; '));
   const added = await index.addDirectory({ path: site });
   if (added.errors.length) throw new Error(added.errors.join('; '));

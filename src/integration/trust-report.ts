@@ -1,20 +1,57 @@
 /**
  * Astro integration that hands the report model to the pages as `virtual:trust-report`.
  *
- * - `npm run build` computes the model first (and stops on bad data); it passes the model's file
- *   in TRUST_REPORT_FILE and this plugin only reads it.
- * - `npm run dev` has no such file: the plugin runs the data build itself, watches the data and
- *   content folders, and reloads the page when a file there changes. Bad data shows the same
- *   file:line:column list as the command line, in the browser's error overlay.
+ * The module never spells the model out as JavaScript (a model of thousands of segments would be
+ * tens of megabytes for Vite and Rollup to parse, transform and bundle): it takes the model from
+ * memory, where the same process computed it.
+ *
+ * - `npm run build` computes the model first (and stops on bad data), hands it over in memory and
+ *   writes it to TRUST_REPORT_FILE; the module takes the model in memory, else parses the file.
+ * - `npm run dev` has no such file: the plugin runs the data build itself, keeps one data-build
+ *   cache, watches the data and content folders, rebuilds as soon as a file there changes and
+ *   reloads the page once the new model is ready. Bad data shows the same file:line:column list
+ *   as the command line, in the browser's error overlay.
+ * - Anything else (`astro build` run directly) runs the data build and inlines the model as one
+ *   JSON string, which is far cheaper to parse than an object literal.
+ *
+ * The downloads are not pages: a build streams them to disk once the pages are written
+ * (src/downloads/write.ts); the dev server streams each when asked.
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { isRunnableDevEnvironment, type EnvironmentModuleNode, type ViteDevServer } from 'vite';
 import { formatIssues, type Issue } from '../pipeline/issues.ts';
-import { runDataBuild, today, type RunResult } from '../pipeline/run.ts';
+import { createDataBuildCache, runDataBuild, today, type RunResult } from '../pipeline/run.ts';
+import { downloadNames, downloadPieces } from '../downloads/files.ts';
+import { writeDownloads } from '../downloads/write.ts';
+import type { Report } from '../schemas/report.ts';
 
 const VIRTUAL_ID = 'virtual:trust-report';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+/** Where the model waits in memory for the pages (a registered symbol: one per process). */
+const HANDOFF_KEY = 'trust-benchmarks.report';
+
+interface Handoff {
+  report: Report;
+  /** The file the build wrote the same model to, if any. */
+  file?: string;
+  /** Bumped on every new model in the dev server, so the module's code changes with it. */
+  generation: number;
+}
+
+const HANDOFF = Symbol.for(HANDOFF_KEY);
+function handoffSlot(): { [HANDOFF]?: Handoff } {
+  return globalThis as { [HANDOFF]?: Handoff };
+}
+
+/** Hands the model to the pages of this process (the build script calls this before rendering). */
+export function handOverReport(report: Report, file?: string): void {
+  const previous = handoffSlot()[HANDOFF];
+  handoffSlot()[HANDOFF] = { report, file, generation: (previous?.generation ?? 0) + 1 };
+}
 
 export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env.TRUST_DATA ?? 'data');
@@ -46,16 +83,64 @@ export function dataProblemsError(issues: Issue[]): Error {
   return error;
 }
 
-/** The dev server's data build, run once per change of the data or content folder. */
-let latest: Promise<RunResult> | undefined;
-const devDataBuild = () => (latest ??= runDataBuild({ dataDir: dataDirFromEnv(), contentDir: contentDirFromEnv(), today: today() }));
+/**
+ * The dev server's data build: one run per change, with one data-build cache for the server's
+ * life, so a run reuses the stages whose input files did not change (src/pipeline/run.ts).
+ */
+class DevDataBuild {
+  #cache = createDataBuildCache();
+  #latest: Promise<RunResult> | undefined;
 
-async function reportModule(): Promise<string> {
+  /** The newest run, started now if none is. */
+  current(): Promise<RunResult> {
+    return (this.#latest ??= this.#run());
+  }
+
+  /** Starts a new run for changed files (the cache decides what to reuse) and returns it. */
+  restart(): Promise<RunResult> {
+    this.#latest = this.#run();
+    return this.#latest;
+  }
+
+  #run(): Promise<RunResult> {
+    return runDataBuild({ dataDir: dataDirFromEnv(), contentDir: contentDirFromEnv(), today: today(), cache: this.#cache }).then((result) => {
+      if (result.report) handOverReport(result.report);
+      return result;
+    });
+  }
+}
+
+/** The module's code: a reference to the model in memory, or the model as one JSON string. */
+async function reportModule(dev: DevDataBuild | undefined): Promise<string> {
+  const key = JSON.stringify(HANDOFF_KEY);
   const file = process.env.TRUST_REPORT_FILE;
-  if (file) return `export default ${await readFile(file, 'utf8')};`;
-  const result = await devDataBuild();
+  if (file) {
+    const path = JSON.stringify(file);
+    return [
+      `import { readFileSync } from 'node:fs';`,
+      `const handoff = globalThis[Symbol.for(${key})];`,
+      `export default handoff && handoff.file === ${path} ? handoff.report : JSON.parse(readFileSync(${path}, 'utf8'));`,
+    ].join('\n');
+  }
+  if (dev) {
+    const result = await dev.current();
+    if (!result.report) throw dataProblemsError(result.issues);
+    // The generation makes the code differ per model, so Vite never serves a stale module.
+    return `export default globalThis[Symbol.for(${key})].report; // model ${handoffSlot()[HANDOFF]?.generation ?? 0}\n`;
+  }
+  const result = await runDataBuild({ dataDir: dataDirFromEnv(), contentDir: contentDirFromEnv(), today: today() });
   if (!result.report) throw dataProblemsError(result.issues);
-  return `export default ${JSON.stringify(result.report)};`;
+  handOverReport(result.report);
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(result.report))});\n`;
+}
+
+/** The model the build's pages rendered: in memory, else from the build's file. */
+async function builtReport(): Promise<Report> {
+  const file = process.env.TRUST_REPORT_FILE;
+  const handoff = handoffSlot()[HANDOFF];
+  if (handoff && (!file || handoff.file === file)) return handoff.report;
+  if (file) return JSON.parse(await readFile(file, 'utf8')) as Report;
+  throw new Error('the report model was not computed before the downloads');
 }
 
 /** A page request from something that is not a browser (curl, a script): it gets the list as text. */
@@ -65,12 +150,38 @@ function isPlainPageRequest(method: string | undefined, url: string | undefined,
   return path.endsWith('/') || path.endsWith('.html');
 }
 
+/** Editor droppings (swap, backup and lock files) that are no input of the data build. */
+function isScratchFile(path: string): boolean {
+  const name = basename(path);
+  return name.startsWith('.') || name.endsWith('~') || /\.(swp|swx|tmp|bak)$/i.test(name) || /^#.*#$/.test(name);
+}
+
+/**
+ * Forgets the module and every module that imports it, in the server's module graphs and in the
+ * module runner that renders the pages, so the next request evaluates them with the new model.
+ */
+function invalidateReportModule(server: ViteDevServer): void {
+  for (const environment of Object.values(server.environments)) {
+    const module = environment.moduleGraph.getModuleById(RESOLVED_ID);
+    if (!module) continue;
+    const seen = new Set<EnvironmentModuleNode>();
+    environment.moduleGraph.invalidateModule(module, seen, Date.now(), true);
+    if (!isRunnableDevEnvironment(environment)) continue;
+    for (const node of seen) {
+      const evaluated = node.id ? environment.runner.evaluatedModules.getModuleById(node.id) : undefined;
+      if (evaluated) environment.runner.evaluatedModules.invalidateModule(evaluated);
+    }
+  }
+}
+
 export default function trustReport(): AstroIntegration {
+  let dev: DevDataBuild | undefined;
   return {
     name: 'trust-report',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ command, updateConfig }) => {
         const watched = [dataDirFromEnv(), contentDirFromEnv()];
+        if (command === 'dev' && !process.env.TRUST_REPORT_FILE) dev = new DevDataBuild();
         updateConfig({
           vite: {
             plugins: [
@@ -80,15 +191,19 @@ export default function trustReport(): AstroIntegration {
                   return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
                 },
                 load(id: string) {
-                  return id === RESOLVED_ID ? reportModule() : undefined;
+                  return id === RESOLVED_ID ? reportModule(dev) : undefined;
                 },
                 configureServer(server) {
+                  if (!dev) return;
+                  const build = dev;
                   server.watcher.add(watched);
+                  // Start the first data build with the server, not with the first request.
+                  void build.current();
                   // The browser gets Astro's overlay with the problem list; a plain GET would get
                   // only "<title>DataProblems</title>", so it gets the list as text instead.
                   server.middlewares.use((request, response, next) => {
-                    if (process.env.TRUST_REPORT_FILE || !isPlainPageRequest(request.method, request.url, request.headers.accept)) return next();
-                    devDataBuild().then(
+                    if (!isPlainPageRequest(request.method, request.url, request.headers.accept)) return next();
+                    build.current().then(
                       (result) => {
                         if (result.report) return next();
                         response.statusCode = 500;
@@ -98,14 +213,39 @@ export default function trustReport(): AstroIntegration {
                       (error: unknown) => next(error),
                     );
                   });
+                  // The downloads, made from the current model as they are sent.
+                  server.middlewares.use((request, response, next) => {
+                    const name = /^\/downloads\/([^/]+)$/.exec((request.url ?? '').split('?')[0]!)?.[1];
+                    if (request.method !== 'GET' || name === undefined) return next();
+                    build.current().then(
+                      (result) => {
+                        const file = result.report && downloadNames(result.report).find((f) => f.name === decodeURIComponent(name));
+                        if (!result.report || !file) return next();
+                        response.setHeader('Content-Type', file.type);
+                        Readable.from(downloadPieces(result.report, file.name)).pipe(response);
+                      },
+                      (error: unknown) => next(error),
+                    );
+                  });
+                  // A change starts the new data build at once (a burst of events, as editors
+                  // write, starts one); the page reloads when the new model is ready, so the
+                  // reader never waits on an empty page.
+                  let timer: NodeJS.Timeout | undefined;
+                  const rebuild = () => {
+                    timer = undefined;
+                    const run = build.restart();
+                    const reload = () => {
+                      if (build.current() !== run) return;
+                      invalidateReportModule(server);
+                      server.ws.send({ type: 'full-reload' });
+                    };
+                    // A failed run reloads too: the page then shows what went wrong.
+                    void run.then(reload, reload);
+                  };
                   const onChange = (path: string) => {
-                    if (!watched.some((dir) => path.startsWith(dir))) return;
-                    latest = undefined;
-                    for (const environment of Object.values(server.environments)) {
-                      const module = environment.moduleGraph.getModuleById(RESOLVED_ID);
-                      if (module) environment.moduleGraph.invalidateModule(module);
-                    }
-                    server.ws.send({ type: 'full-reload' });
+                    if (!watched.some((dir) => path === dir || path.startsWith(dir + sep)) || isScratchFile(path)) return;
+                    if (timer) clearTimeout(timer);
+                    timer = setTimeout(rebuild, 20);
                   };
                   server.watcher.on('change', onChange);
                   server.watcher.on('add', onChange);
@@ -115,6 +255,9 @@ export default function trustReport(): AstroIntegration {
             ],
           },
         });
+      },
+      'astro:build:done': async ({ dir }) => {
+        await writeDownloads(await builtReport(), join(fileURLToPath(dir), 'downloads'));
       },
     },
   };

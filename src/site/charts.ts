@@ -10,11 +10,13 @@ import { layoutLines } from '../charts/lines.ts';
 import { layoutScatter } from '../charts/scatter.ts';
 import { layoutSmallMultiples } from '../charts/small-multiples.ts';
 import type { Chart } from '../charts/scene.ts';
+import { renderSvg } from '../charts/svg.ts';
 import { metricDatasetId } from '../downloads/datasets.ts';
 import type { Report, ReportComparison, ReportEstimate, ReportMetric } from '../schemas/report.ts';
 import { formatStatisticValue, sourceYear, STATUS_LABEL, STATUS_SYMBOL } from './benchmark-text.ts';
 import { segmentName, sourceById, statisticById } from './lookup.ts';
-import { DIFFERENCE_LABEL, formatGap, formatInterval, formatMetricValue, GAP_VERDICT_LABEL, METRIC_NAME, suppressionText, TIER_LABEL } from './metric-text.ts';
+import { DIFFERENCE_LABEL, formatGap, formatInterval, formatMetricValue, GAP_VERDICT_LABEL, METRIC_NAME, segmentList, suppressionText, TIER_LABEL } from './metric-text.ts';
+import { extremes, metricOf, prepared, shared, SEGMENT_EXTREMES, type PreparedMetric } from './model.ts';
 
 export interface SiteChart extends Chart {
   /** The download (without extension) holding this chart's figures. */
@@ -66,15 +68,32 @@ function intervalNote(metric: ReportMetric, t: Translator): string {
   return metric.census ? t('chart.census_note') : t('chart.interval_note');
 }
 
-function missingNotes(estimates: ReportEstimate[], name: (e: ReportEstimate) => string, t: Translator, minimum: number): string[] {
-  const missing = estimates.filter((e) => e.value === null);
-  if (missing.length === 0) return [];
+/**
+ * "Not shown for …: reason", one note per reason. `list` joins the names (segment lists are
+ * shortened past a dozen names: see `segmentList`).
+ */
+function missingNotes(estimates: ReportEstimate[], name: (e: ReportEstimate) => string, t: Translator, minimum: number, list: (items: string[]) => string = t.format.list): string[] {
   const byReason = new Map<string, string[]>();
-  for (const e of missing) {
+  for (const e of estimates) {
+    if (e.value !== null) continue;
     const reason = suppressionText(e, t, minimum);
-    byReason.set(reason, [...(byReason.get(reason) ?? []), name(e)]);
+    const items = byReason.get(reason);
+    if (items) items.push(name(e));
+    else byReason.set(reason, [name(e)]);
   }
-  return [...byReason].map(([reason, items]) => t('chart.gap_note', { items: t.format.list(items), reason }));
+  return [...byReason].map(([reason, items]) => t('chart.gap_note', { items: list(items), reason }));
+}
+
+const svgs = new WeakMap<Chart, string>();
+
+/** A chart's SVG, drawn once per chart object (a chart shared by several pages is drawn once). */
+export function chartSvg(chart: Chart): string {
+  let svg = svgs.get(chart);
+  if (svg === undefined) {
+    svg = renderSvg(chart.scene, { id: `chart-${chart.id}`, title: chart.title, description: chart.description });
+    svgs.set(chart, svg);
+  }
+  return svg;
 }
 
 /** The comparison drawn as a marker: the first benchmark (never a context figure) with a gap. */
@@ -127,8 +146,12 @@ function denseCell(metric: ReportMetric, e: ReportEstimate, t: Translator): stri
   return extra ? `${formatMetricValue(metric, e.value, t)} (${extra})` : formatMetricValue(metric, e.value, t);
 }
 
-/** Trend over waves with the interval band and the benchmark as a dashed line. */
+/** Trend over waves with the interval band and the benchmark as a dashed line (drawn once per locale). */
 export function trendChart(report: Report, metric: ReportMetric, t: Translator): SiteChart {
+  return shared(report, `trend:${metric.id}:${t.locale}`, () => drawTrendChart(report, metric, t));
+}
+
+function drawTrendChart(report: Report, metric: ReportMetric, t: Translator): SiteChart {
   const r = metric.result!;
   const name = t(METRIC_NAME[metric.id]!);
   const fmt = (v: number) => formatMetricValue(metric, v, t);
@@ -162,8 +185,12 @@ export function trendChart(report: Report, metric: ReportMetric, t: Translator):
   };
 }
 
-/** Latest value per segment as bars with whiskers and the benchmark marker. */
+/**
+ * Latest value per segment as bars with whiskers and the benchmark marker. With more segments
+ * than a page lists (see `SEGMENT_LIST_LIMIT`), only the highest and the lowest are drawn.
+ */
 export function segmentChart(report: Report, metric: ReportMetric, t: Translator): SiteChart {
+  if (prepared(report).manySegments) return segmentExtremesChart(report, metric, t);
   const r = metric.result!;
   const name = t(METRIC_NAME[metric.id]!);
   const fmt = (v: number) => formatMetricValue(metric, v, t);
@@ -183,6 +210,59 @@ export function segmentChart(report: Report, metric: ReportMetric, t: Translator
     scene: layoutBars({ rows, domain: barDomain(metric.kind, [...values(r.bySegment), ...(marker ? [marker.value] : [])]), format: fmt, tickFormat: tickFormat(metric.kind, t), benchmark: marker }),
     table: { columns: estimateColumns(t('metricpage.col_segment'), t, metric), rows: r.bySegment.map((e) => estimateRow(metric, label(e), e, t, minimum)) },
     notes: [directionNote(metric, t), intervalNote(metric, t), ...missingNotes(r.bySegment, label, t, minimum), ...notes],
+  };
+}
+
+/** The segments a summarised metric page shows: the highest and the lowest latest values. */
+export function shownSegments(pm: PreparedMetric): ReportEstimate[] {
+  const { highest, lowest } = extremes(pm.ranked);
+  return [...highest, ...lowest];
+}
+
+/** A segment's test against the rest of the company, e.g. "+4.2 pp (better than the rest)". */
+function differenceCell(metric: ReportMetric, pm: PreparedMetric, segment: string, t: Translator): string {
+  const d = pm.differences.get(segment);
+  if (!d) return '';
+  const cell = `${formatGap(metric, d.difference, t)} (${t(DIFFERENCE_LABEL[d.verdict])})`;
+  return d.versus === 'company' ? `${cell} ${t('segment.versus_company')}` : cell;
+}
+
+/**
+ * Many segments: bars for the highest and the lowest (SEGMENT_EXTREMES each), the number of
+ * segments between them, and each shown segment's test against the rest of the company.
+ */
+function segmentExtremesChart(report: Report, metric: ReportMetric, t: Translator): SiteChart {
+  const r = metric.result!;
+  const pm = metricOf(report, metric.id);
+  const name = t(METRIC_NAME[metric.id]!);
+  const fmt = (v: number) => formatMetricValue(metric, v, t);
+  const minimum = report.company.minimumCellSize;
+  const label = (e: ReportEstimate) => segmentName(report, e.segment, t.locale);
+  const { marker, notes } = benchmarkMarker(report, metric, t);
+  const { highest, lowest } = extremes(pm.ranked);
+  const shown = [...highest, ...lowest];
+  const between = pm.ranked.length - shown.length;
+  const bar = (e: ReportEstimate): BarRow => ({ label: label(e), value: e.value, low: e.low, high: e.high });
+  const rows: BarRow[] = [
+    ...highest.map(bar),
+    ...(between > 0 ? [{ label: '…', value: null, low: null, high: null, missing: t('chart.segments_between', { count: between }) }] : []),
+    ...lowest.map(bar),
+  ];
+  const wave = report.waves.at(-1)!;
+  const count = report.company.segments.length;
+  return {
+    id: `${metric.id}-segments`,
+    dataset: metricDatasetId(metric.id),
+    title: t('chart.segments_extremes_title', { metric: name, wave }),
+    description: shown.length > 0
+      ? t('chart.segments_extremes_desc', { metric: name, shown: shown.length, count, wave, top: label(shown[0]!), topValue: fmt(shown[0]!.value!), bottom: label(shown.at(-1)!), bottomValue: fmt(shown.at(-1)!.value!) })
+      : t('chart.no_values'),
+    scene: layoutBars({ rows, domain: barDomain(metric.kind, [...values(shown), ...(marker ? [marker.value] : [])]), format: fmt, tickFormat: tickFormat(metric.kind, t), benchmark: marker }),
+    table: {
+      columns: [...estimateColumns(t('metricpage.col_segment'), t, metric), t('segment.col_difference')],
+      rows: shown.map((e) => [...estimateRow(metric, label(e), e, t, minimum), differenceCell(metric, pm, e.segment!, t)]),
+    },
+    notes: [directionNote(metric, t), intervalNote(metric, t), ...missingNotes(r.bySegment, label, t, minimum, (items) => segmentList(items, t)), ...notes],
   };
 }
 
@@ -206,20 +286,30 @@ export function tierChart(report: Report, metric: ReportMetric, t: Translator): 
   };
 }
 
-/** One small trend per segment, on a shared scale. */
+/**
+ * One small trend per segment, on a shared scale; with many segments, only those the bars show
+ * (the highest and the lowest).
+ */
 export function segmentTrendsChart(report: Report, metric: ReportMetric, t: Translator): SiteChart {
   const r = metric.result!;
+  const pm = metricOf(report, metric.id);
+  const many = prepared(report).manySegments;
   const name = t(METRIC_NAME[metric.id]!);
   const fmt = (v: number) => formatMetricValue(metric, v, t);
   const minimum = report.company.minimumCellSize;
-  const segments = report.company.segments;
-  const cells = (segment: string) => report.waves.map((w) => r.bySegmentWave.find((e) => e.segment === segment && e.wave === w)!);
+  const segments = many ? shownSegments(pm).map((e) => e.segment!) : report.company.segments.map((s) => s.id);
+  // Each segment's cells in wave order; a cell the model lacks reads as no data.
+  const cells = (segment: string): ReportEstimate[] => {
+    const row = pm.bySegmentWave.get(segment);
+    return report.waves.map((wave, i) => row?.[i] ?? { wave, segment, tier: null, value: null, low: null, high: null, se: null, n: null, nEffective: null, suppressed: null });
+  };
+  const grid = segments.map((id) => ({ id, cells: cells(id) }));
   const label = (id: string) => segmentName(report, id, t.locale);
   const scene = layoutSmallMultiples({
     categories: report.waves,
     categoryLabels: report.waves.map((w) => w.replace(/^20(\d\d)-/, "'$1 ")),
-    panels: segments.map((s) => ({ title: label(s.id), series: [{ label: label(s.id), points: cells(s.id).map((e) => ({ x: e.wave!, value: e.value, low: e.low, high: e.high })) }] })),
-    domain: lineDomain(metric.kind, values(r.bySegmentWave)),
+    panels: grid.map((g) => ({ title: label(g.id), series: [{ label: label(g.id), points: g.cells.map((e) => ({ x: e.wave!, value: e.value, low: e.low, high: e.high })) }] })),
+    domain: lineDomain(metric.kind, values(many ? grid.flatMap((g) => g.cells) : r.bySegmentWave)),
     format: fmt, tickFormat: tickFormat(metric.kind, t),
     bands: !metric.census,
     columns: segments.length > 4 ? 3 : 2,
@@ -228,14 +318,18 @@ export function segmentTrendsChart(report: Report, metric: ReportMetric, t: Tran
   return {
     id: `${metric.id}-segment-trends`,
     dataset: metricDatasetId(metric.id),
-    title: t('chart.multiples_title', { metric: name }),
+    title: many ? t('chart.multiples_extremes_title', { metric: name }) : t('chart.multiples_title', { metric: name }),
     description: t('chart.multiples_desc', { metric: name, count: segments.length, first: report.waves[0]!, last: report.waves.at(-1)! }),
     scene,
     table: {
       columns: [t('metricpage.col_segment'), ...report.waves],
-      rows: segments.map((s) => [label(s.id), ...cells(s.id).map((e) => denseCell(metric, e, t))]),
+      rows: grid.map((g) => [label(g.id), ...g.cells.map((e) => denseCell(metric, e, t))]),
     },
-    notes: [directionNote(metric, t), intervalNote(metric, t), ...missingNotes(r.bySegmentWave, (e) => `${label(e.segment!)} ${e.wave}`, t, minimum)],
+    notes: [
+      directionNote(metric, t),
+      intervalNote(metric, t),
+      ...missingNotes(many ? grid.flatMap((g) => g.cells) : r.bySegmentWave, (e) => `${label(e.segment!)} ${e.wave}`, t, minimum),
+    ],
   };
 }
 
@@ -306,8 +400,29 @@ export function cohortChart(report: Report, t: Translator): SiteChart | undefine
 
 /** The whole company's latest value of a metric, when it has one. */
 function companyLatest(report: Report, metricId: string): ReportEstimate | undefined {
-  const e = report.metrics.find((m) => m.id === metricId)?.result?.latest;
+  const e = prepared(report).metrics.get(metricId)?.metric.result?.latest;
   return e && e.value !== null ? e : undefined;
+}
+
+type SayVsDoRow = Report['sayVsDo'][number];
+
+/**
+ * The say-vs-do rows the overview shows: every segment, or with many segments those satisfied
+ * but not loyal (the first ten) and the highest and lowest retention, in segment order.
+ */
+export function shownSayVsDo(report: Report): SayVsDoRow[] {
+  const p = prepared(report);
+  if (!p.manySegments) return report.sayVsDo;
+  return shared(report, 'say-vs-do-rows', () => chooseSayVsDo(report));
+}
+
+function chooseSayVsDo(report: Report): SayVsDoRow[] {
+  const p = prepared(report);
+  const order = (r: SayVsDoRow) => p.segmentOrder.get(r.segment) ?? Infinity;
+  const ranked = report.sayVsDo.filter((r) => r.retention.value !== null).sort((a, b) => b.retention.value! - a.retention.value! || order(a) - order(b));
+  const { highest, lowest } = extremes(ranked);
+  const chosen = new Set([...report.sayVsDo.filter((r) => r.satisfiedNotLoyal).slice(0, 2 * SEGMENT_EXTREMES), ...highest, ...lowest]);
+  return report.sayVsDo.filter((r) => chosen.has(r));
 }
 
 /** Point radius with the area proportional to n: the largest group gets 11 px, none under 3.5 px. */
@@ -322,18 +437,20 @@ export function areaRadius(n: number, maxN: number, maxRadius = 11, minRadius = 
  * a whisker, and the point's area scaled to the survey answers behind its satisfaction.
  */
 export function sayVsDoChart(report: Report, t: Translator): SiteChart | undefined {
-  const rows = report.sayVsDo.filter((r) => r.csat.value !== null && r.retention.value !== null);
+  const drawable = (r: SayVsDoRow) => r.csat.value !== null && r.retention.value !== null;
+  const rows = shownSayVsDo(report).filter(drawable);
   if (rows.length === 0) return undefined;
   const label = (id: string) => segmentName(report, id, t.locale);
   const pct = (v: number) => t.format.percent(v, 0);
   const pct1 = (v: number) => t.format.percent(v, 1);
   // Each segment left out, with the reason of the figure that is missing (small, hidden or none).
-  const missingRows = report.sayVsDo.filter((r) => !rows.includes(r));
+  const missingRows = report.sayVsDo.filter((r) => !drawable(r));
   const missingNotesList = missingNotes(
     missingRows.map((r) => ({ ...(r.csat.value === null ? r.csat : r.retention), segment: r.segment })),
     (e) => label(e.segment!),
     t,
     report.company.minimumCellSize,
+    (items) => segmentList(items, t),
   );
   const flagged = rows.filter((r) => r.satisfiedNotLoyal);
   const csat = companyLatest(report, 'csat');
@@ -351,7 +468,7 @@ export function sayVsDoChart(report: Report, t: Translator): SiteChart | undefin
     id: 'say-vs-do',
     dataset: 'say-vs-do',
     title: t('chart.say_do_title'),
-    description: t('chart.say_do_desc', { count: rows.length, flagged: flagged.length ? t.format.list(flagged.map((r) => label(r.segment))) : '—' })
+    description: t('chart.say_do_desc', { count: rows.length, flagged: flagged.length ? segmentList(flagged.map((r) => label(r.segment)), t) : '—' })
       + (csat && retention ? ` ${t('chart.say_do_desc_company', { csat: pct1(csat.value!), retention: pct1(retention.value!) })}` : ''),
     scene: layoutScatter({
       points: rows.map((r) => ({
@@ -405,16 +522,21 @@ export function sayVsDoChart(report: Report, t: Translator): SiteChart | undefin
  * Undefined without drivers, or when the group is suppressed.
  */
 export function driversChart(report: Report, t: Translator, segment: string | null = null): SiteChart | undefined {
+  // The company's chart is on the overview and every trust page: drawn once per locale.
+  return segment === null ? shared(report, `drivers:${t.locale}`, () => drawDriversChart(report, t, null)) : drawDriversChart(report, t, segment);
+}
+
+function drawDriversChart(report: Report, t: Translator, segment: string | null): SiteChart | undefined {
   const drivers = report.drivers;
   if (!drivers) return undefined;
-  const group = drivers.groups.find((g) => g.segment === segment);
+  const p = prepared(report);
+  const group = p.driverGroups.get(segment);
   if (!group || group.suppressed !== null || group.r2 === null || group.dimensions.length === 0) return undefined;
   const minimum = report.company.minimumCellSize;
-  const metricOf = (id: string) => report.metrics.find((m) => m.id === id);
   const score = (id: string): ReportEstimate | undefined => {
-    const r = metricOf(id)?.result;
-    if (!r) return undefined;
-    return segment === null ? r.latest : r.bySegment.find((e) => e.segment === segment);
+    const pm = p.metrics.get(id);
+    if (!pm?.metric.result) return undefined;
+    return segment === null ? pm.metric.result.latest : pm.bySegment.get(segment);
   };
   const name = (id: string) => (METRIC_NAME[id] ? t(METRIC_NAME[id]) : id);
   const dims = group.dimensions.map((d) => ({ d, e: score(d.metric) }));
@@ -434,14 +556,18 @@ export function driversChart(report: Report, t: Translator, segment: string | nu
   // Where the scores cannot be drawn, and which segments have too few answers for their own model.
   const byReason = (entries: [string, string][]) => {
     const map = new Map<string, string[]>();
-    for (const [reason, item] of entries) map.set(reason, [...(map.get(reason) ?? []), item]);
+    for (const [reason, item] of entries) {
+      const items = map.get(reason);
+      if (items) items.push(item);
+      else map.set(reason, [item]);
+    }
     return [...map];
   };
   const gapNotes = byReason(dims.filter((x) => !shown.some((s) => s.d === x.d)).map((x): [string, string] => [cellReason(x.e, t, minimum), name(x.d.metric)]))
     .map(([reason, items]) => t('chart.gap_note', { items: t.format.list(items), reason }));
   const suppressedGroups = segment === null ? drivers.groups.filter((g) => g.segment !== null && g.suppressed !== null) : [];
   const bySuppression = byReason(suppressedGroups.map((g): [string, string] => [cellReason({ suppressed: g.suppressed } as ReportEstimate, t, minimum), segmentName(report, g.segment!, t.locale)]));
-  const suppressedNotes = bySuppression.map(([reason, items]) => t('chart.drivers_suppressed_note', { items: t.format.list(items), reason }));
+  const suppressedNotes = bySuppression.map(([reason, items]) => t('chart.drivers_suppressed_note', { items: segmentList(items, t), reason }));
   const xMax = Math.max(averageShare, ...shown.map((x) => x.d.high));
   const yValues = [averageScore, ...shown.flatMap((x) => [x.e.value!, x.e.low ?? x.e.value!, x.e.high ?? x.e.value!])];
   const items = t.format.list(shown.map((x) => t('chart.drivers_desc_item', { dimension: name(x.d.metric), share: share(x.d.share), score: value(x.e.value!) })));
@@ -532,8 +658,10 @@ export function dimensionsChart(report: Report, t: Translator): SiteChart | unde
 export function segmentDimensionsChart(report: Report, segmentId: string, t: Translator): SiteChart | undefined {
   const name = segmentName(report, segmentId, t.locale);
   const minimum = report.company.minimumCellSize;
+  const p = prepared(report);
   const dims = report.metrics.filter((m) => m.dimension && m.result && m.result.latest.value !== null);
-  const cell = (m: ReportMetric) => m.result!.bySegment.find((e) => e.segment === segmentId)!;
+  const cell = (m: ReportMetric) => p.metrics.get(m.id)!.bySegment.get(segmentId)!;
+  const cells = dims.map(cell);
   const shown = dims.filter((m) => cell(m).value !== null);
   if (shown.length === 0) return undefined;
   const fmt = (v: number) => t.format.number(v, 1);
@@ -558,7 +686,7 @@ export function segmentDimensionsChart(report: Report, segmentId: string, t: Tra
       columns: [t('overview.col_dimension'), name, t('segment.all_customers'), t('segment.col_difference')],
       rows: dims.map((m) => {
         const e = cell(m);
-        const d = m.segmentDifferences.find((x) => x.segment === segmentId);
+        const d = p.metrics.get(m.id)!.differences.get(segmentId);
         return [
           metricName(m),
           denseCell(m, e, t) === '—' ? suppressionText(e, t, minimum) : denseCell(m, e, t),
@@ -567,6 +695,6 @@ export function segmentDimensionsChart(report: Report, segmentId: string, t: Tra
         ];
       }),
     },
-    notes: [t('chart.higher_better'), t('chart.interval_note'), ...missingNotes(dims.map(cell), (e) => metricName(dims.find((m) => cell(m) === e)!), t, minimum)],
+    notes: [t('chart.higher_better'), t('chart.interval_note'), ...missingNotes(dims.map(cell), (e) => metricName(dims[cells.indexOf(e)]!), t, minimum)],
   };
 }

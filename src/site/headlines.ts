@@ -6,8 +6,9 @@
  */
 import type { Translator } from '../i18n/core.ts';
 import type { Report, ReportChange, ReportMetric } from '../schemas/report.ts';
-import { formatMetricValue, METRIC_NAME } from './metric-text.ts';
+import { formatMetricValue, METRIC_NAME, segmentList } from './metric-text.ts';
 import { segmentName } from './lookup.ts';
+import { prepared } from './model.ts';
 import { paths } from './paths.ts';
 import { actionText, articleTitle } from './recommendation-text.ts';
 
@@ -71,13 +72,13 @@ export function headlines(report: Report, t: Translator): Headline[] {
     out.push({
       kind: 'risk',
       href: paths.segment(t.locale, flagged[0]!.segment),
-      text: t('headline.at_risk', { count: flagged.length, segments: t.format.list(flagged.map((r) => segmentName(report, r.segment, t.locale))) }),
+      text: t('headline.at_risk', { count: flagged.length, segments: segmentList(flagged.map((r) => segmentName(report, r.segment, t.locale)), t) }),
     });
   }
 
   // What matters most for recommending, when the driver analysis says so beyond its uncertainty.
-  const company = report.drivers?.groups.find((g) => g.segment === null && g.suppressed === null);
-  if (company && company.dimensions.length > 0) {
+  const company = prepared(report).driverGroups.get(null);
+  if (company && company.suppressed === null && company.dimensions.length > 0) {
     const equal = 100 / company.dimensions.length;
     const top = [...company.dimensions].sort((a, b) => b.share - a.share)[0]!;
     if (top.low > equal) {
@@ -92,7 +93,7 @@ export function headlines(report: Report, t: Translator): Headline[] {
   // What to do first.
   const first = report.recommendations[0];
   if (first) {
-    const topic = report.guidance.find((g) => g.topic === first.topic);
+    const topic = prepared(report).guidance.get(first.topic);
     if (topic) {
       out.push({
         kind: 'action',

@@ -181,6 +181,16 @@ export function formatGapRange(metric: Pick<ReportMetric, 'kind'>, low: number, 
   return t('value.range', { low: t.format.signedNumber(low, digits), high: formatGap(metric, high, t) });
 }
 
+/** Segment names in a sentence: up to this many are named, a longer list names the first few. */
+const LIST_NAMED = 10;
+const LIST_FIRST = 5;
+
+/** Segment names joined for a sentence; past ten, the first five and "n other segments". */
+export function segmentList(names: string[], t: Translator): string {
+  if (names.length <= LIST_NAMED) return t.format.list(names);
+  return t.format.list([...names.slice(0, LIST_FIRST), t('list.other_segments', { count: names.length - LIST_FIRST })]);
+}
+
 export function segmentLabel(labels: Record<string, string>, locale: string): string {
   return labels[locale] ?? labels.en ?? Object.values(labels)[0] ?? '';
 }

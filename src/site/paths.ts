@@ -4,6 +4,7 @@
  */
 import type { Report } from '../schemas/report.ts';
 import { VERIFICATION_STATUSES, type VerificationStatus } from '../schemas/common.ts';
+import { SEGMENTS_PER_PAGE } from './model.ts';
 
 export type PageKey = readonly string[];
 
@@ -26,6 +27,8 @@ export const paths = {
   metrics: (locale: string) => pagePath(locale, 'metrics'),
   metric: (locale: string, id: string) => pagePath(locale, 'metrics', id),
   segments: (locale: string) => pagePath(locale, 'segments'),
+  /** A page of the segments index: the first is the index itself. */
+  segmentsPage: (locale: string, page: number) => (page <= 1 ? pagePath(locale, 'segments') : pagePath(locale, 'segments', 'page', String(page))),
   segment: (locale: string, id: string) => pagePath(locale, 'segments', id),
   methodology: (locale: string) => pagePath(locale, 'methodology'),
   data: (locale: string) => pagePath(locale, 'data'),
@@ -37,6 +40,17 @@ export const paths = {
 /** Downloads are language-neutral: one file per dataset for every locale. */
 export function downloadPath(dataset: string, format: 'csv' | 'json'): string {
   return `/downloads/${encodeURIComponent(dataset)}.${format}`;
+}
+
+/** Pages of the segments index: one up to SEGMENTS_PER_PAGE segments, then one per that many. */
+export function segmentsPageCount(report: Report): number {
+  return Math.max(1, Math.ceil(report.company.segments.length / SEGMENTS_PER_PAGE));
+}
+
+/** The segments index's pages after the first, in every locale. */
+export function segmentsPagePaths(report: Report) {
+  const pages = Array.from({ length: segmentsPageCount(report) - 1 }, (_, i) => String(i + 2));
+  return report.company.locales.flatMap((locale) => pages.map((page) => ({ params: { locale, page } })));
 }
 
 export function segmentPaths(report: Report) {

@@ -6,10 +6,11 @@ import type { Translator } from '../i18n/core.ts';
 import type { Report, ReportGuidanceTopic, ReportReason } from '../schemas/report.ts';
 import { sourceYear } from './benchmark-text.ts';
 import { segmentName, sourceById, statisticById } from './lookup.ts';
-import { formatGap, formatMetricValue, METRIC_NAME } from './metric-text.ts';
+import { formatGap, formatMetricValue, METRIC_NAME, segmentList } from './metric-text.ts';
+import { prepared } from './model.ts';
 
 export function reasonText(reason: ReportReason, report: Report, t: Translator): string {
-  const metric = (id: string) => report.metrics.find((m) => m.id === id)!;
+  const metric = (id: string) => prepared(report).metrics.get(id)!.metric;
   const name = (id: string) => t(METRIC_NAME[id]!);
   const value = (id: string, v: number) => formatMetricValue(metric(id), v, t);
   const points = (v: number) => t.format.number(v, 1);
@@ -24,7 +25,7 @@ export function reasonText(reason: ReportReason, report: Report, t: Translator):
       return t('reason.gap', { metric: name(reason.metric), gap: formatGap(metric(reason.metric), reason.gap, t), publisher: source.publisher, year: sourceYear(source, t), others: reason.others });
     }
     case 'satisfied_not_loyal':
-      return t('reason.satisfied_not_loyal', { segments: t.format.list(reason.segments.map((s) => segmentName(report, s, t.locale))), points: points(reason.points) });
+      return t('reason.satisfied_not_loyal', { segments: segmentList(reason.segments.map((s) => segmentName(report, s, t.locale)), t), points: points(reason.points) });
     case 'decline':
       return t('reason.decline', { metric: name(reason.metric), from: value(reason.metric, reason.from), first: reason.first, to: value(reason.metric, reason.to), last: reason.last });
     case 'driver':
@@ -44,7 +45,7 @@ export function actionText(reason: ReportReason, report: Report, t: Translator):
     case 'gap':
       return t('action.gap', { metric: name(reason.metric) });
     case 'satisfied_not_loyal':
-      return t('action.satisfied_not_loyal', { segments: t.format.list(reason.segments.map((s) => segmentName(report, s, t.locale))) });
+      return t('action.satisfied_not_loyal', { segments: segmentList(reason.segments.map((s) => segmentName(report, s, t.locale)), t) });
     case 'decline':
       return t('action.decline', { metric: name(reason.metric) });
   }
@@ -52,15 +53,17 @@ export function actionText(reason: ReportReason, report: Report, t: Translator):
 
 /** The figure to watch for a decision, with its current value: "Retention rate of Deal seekers: 31.2 %". */
 export function watchText(reason: ReportReason, report: Report, t: Translator): string | null {
-  const metric = (id: string) => report.metrics.find((m) => m.id === id);
+  const model = prepared(report);
+  const metric = (id: string) => model.metrics.get(id)?.metric;
   if (reason.kind === 'satisfied_not_loyal') {
     const retention = metric('retention_rate');
-    const cells = reason.segments.map((s) => ({ s, e: retention?.result?.bySegment.find((x) => x.segment === s) }));
+    const bySegment = model.metrics.get('retention_rate')?.bySegment;
+    const cells = reason.segments.map((s) => ({ s, e: bySegment?.get(s) }));
     const shown = cells.filter((c) => c.e && c.e.value !== null);
     if (!retention || shown.length === 0) return null;
     return t('decision.watch_segments', {
       metric: t(METRIC_NAME.retention_rate!),
-      values: t.format.list(shown.map((c) => `${segmentName(report, c.s, t.locale)} ${formatMetricValue(retention, c.e!.value!, t)}`)),
+      values: segmentList(shown.map((c) => `${segmentName(report, c.s, t.locale)} ${formatMetricValue(retention, c.e!.value!, t)}`), t),
     });
   }
   const m = metric(reason.metric);

@@ -5,7 +5,7 @@
 import { escapeXml } from '../charts/svg.ts';
 import { VERIFICATION_STATUSES } from '../schemas/common.ts';
 import type { Report } from '../schemas/report.ts';
-import { paths, sourcesWithFigures } from './paths.ts';
+import { paths, segmentsPageCount, sourcesWithFigures } from './paths.ts';
 
 /** The site's pages for one locale, in a stable order. */
 export function pagesOf(report: Report, locale: string): string[] {
@@ -14,6 +14,7 @@ export function pagesOf(report: Report, locale: string): string[] {
     paths.metrics(locale),
     ...report.metrics.map((m) => paths.metric(locale, m.id)),
     paths.segments(locale),
+    ...Array.from({ length: segmentsPageCount(report) - 1 }, (_, i) => paths.segmentsPage(locale, i + 2)),
     ...report.company.segments.map((s) => paths.segment(locale, s.id)),
     paths.guidance(locale),
     ...report.guidance.map((g) => paths.article(locale, g.topic)),
