@@ -381,15 +381,28 @@ export function createSurveyAggregate(
     return table;
   }
 
-  /** Weighted combination of counters `fields` (the first is the number who answered) over cells. */
-  function combine(w: number, segmentFilter: (s: number) => boolean, fields: readonly number[], countryFilter: (c: number) => boolean = () => true): Combined {
+  /** Raw weighted sums of counters over cells, before they become means. */
+  interface Sums {
+    n: number;
+    w2: number;
+    sums: number[];
+  }
+
+  /**
+   * Weighted sums of counters `fields` (the first is the number who answered) over the cells of
+   * wave w: every segment (null), one segment (a number: only its cells are read), or the
+   * segments a filter keeps; and the countries a filter keeps.
+   */
+  function accumulate(w: number, segment: number | null | ((s: number) => boolean), fields: readonly number[], countryFilter: (c: number) => boolean = () => true): Sums {
     const table = weightTable();
     const C = byCountry.length;
     const sums = new Array<number>(fields.length).fill(0);
     let n = 0;
     let w2 = 0;
-    for (let s = 0; s < S; s++) {
-      if (!segmentFilter(s)) continue;
+    const from = typeof segment === 'number' ? segment : 0;
+    const to = typeof segment === 'number' ? segment + 1 : S;
+    for (let s = from; s < to; s++) {
+      if (typeof segment === 'function' && !segment(s)) continue;
       for (let c = 0; c < C; c++) {
         if (!countryFilter(c)) continue;
         const base = (w * S + s) * WIDTH;
@@ -399,11 +412,20 @@ export function createSurveyAggregate(
         const weight = table[(w * S + s) * C + c]!;
         n += answered;
         w2 += weight * weight * answered;
-        fields.forEach((f, k) => (sums[k]! += weight * cells[base + f]!));
+        for (let k = 0; k < fields.length; k++) sums[k]! += weight * cells[base + fields[k]!]!;
       }
     }
+    return { n, w2, sums };
+  }
+
+  function combined({ n, w2, sums }: Sums): Combined {
     const weighted = sums[0]!;
     return { n, nEffective: w2 > 0 ? (weighted * weighted) / w2 : 0, means: sums.map((v) => (weighted > 0 ? v / weighted : 0)) };
+  }
+
+  /** Weighted combination of counters `fields` (the first is the number who answered) over cells. */
+  function combine(w: number, segment: number | null | ((s: number) => boolean), fields: readonly number[], countryFilter?: (c: number) => boolean): Combined {
+    return combined(accumulate(w, segment, fields, countryFilter));
   }
 
   const isWeighted = weighting !== null;
@@ -521,7 +543,7 @@ export function createSurveyAggregate(
       const results: Record<string, MetricResult> = {};
       for (const [id, reader] of Object.entries(readers)) {
         results[id] = cutResult(waves, segments, (w, s) => {
-          const c = combine(w, s === null ? () => true : (x) => x === s, reader.fields);
+          const c = combine(w, s, reader.fields);
           return fromInterval(cellKey(waves[w]!, s === null ? null : segments[s]!), c.n, minimum, () => reader.interval(c), isWeighted ? c.nEffective : null);
         });
       }
@@ -535,9 +557,16 @@ export function createSurveyAggregate(
       const out: Record<string, Record<string, DifferenceTest>> = {};
       for (const [id, reader] of Object.entries(readers)) {
         out[id] = {};
+        // Without weights the rest of the company is the total minus the segment (the same sums up
+        // to rounding in the last digits), so the tests cost the segments, not their square; with
+        // weights it is summed cell by cell.
+        const total = isWeighted ? null : accumulate(last, null, reader.fields);
         for (let s = 0; s < S; s++) {
-          const own = combine(last, (x) => x === s, reader.fields);
-          const rest = combine(last, (x) => x !== s, reader.fields);
+          const ownSums = accumulate(last, s, reader.fields);
+          const own = combined(ownSums);
+          const rest = total
+            ? combined({ n: total.n - ownSums.n, w2: total.w2 - ownSums.w2, sums: total.sums.map((v, k) => v - ownSums.sums[k]!) })
+            : combine(last, (x) => x !== s, reader.fields);
           if (own.n < minimum || rest.n < minimum) continue;
           const a = reader.interval(own);
           const b = reader.interval(rest);
@@ -556,8 +585,8 @@ export function createSurveyAggregate(
       if (!reader) return null;
       const codes = [...countryIndex.keys()];
       const inSet = (c: number) => countries.includes(codes[c]!);
-      const own = combine(last, () => true, reader.fields, inSet);
-      const rest = combine(last, () => true, reader.fields, (c) => !inSet(c));
+      const own = combine(last, null, reader.fields, inSet);
+      const rest = combine(last, null, reader.fields, (c) => !inSet(c));
       const key = cellKey(waves[last]!, null);
       // The rest of the company is the total minus this figure: it must not be a small group.
       if (own.n >= minimum && rest.n > 0 && rest.n < minimum) return suppressed(key, 'complementary');
@@ -566,7 +595,7 @@ export function createSurveyAggregate(
     reliability: () => cronbachAlpha(complete, itemSums, crossProducts),
     designEffects() {
       return waves.map((_, w) => {
-        const c = combine(w, () => true, [N]);
+        const c = combine(w, null, [N]);
         return c.nEffective > 0 ? c.n / c.nEffective : 1;
       });
     },
