@@ -69,6 +69,13 @@ export function pageStats(root: string): PageStats {
 /** A bare Astro project with `pages` pages, generated once under the cache. */
 export function bareAstroProject(pages: number): string {
   const dir = join(cacheRoot(), `bare-astro-p${pages}-v1`);
+  // The project links this repository's node_modules: a copy made from another checkout that is
+  // gone since has a dangling link, made again here.
+  const modules = join(dir, 'node_modules');
+  if (!existsSync(join(modules, 'astro'))) {
+    rmSync(modules, { force: true, recursive: true });
+    if (existsSync(dir)) symlinkSync(join(REPO, 'node_modules'), modules, 'dir');
+  }
   if (existsSync(join(dir, 'src', 'data', 'pages.json'))) return dir;
   mkdirSync(join(dir, 'src', 'pages', 'p'), { recursive: true });
   mkdirSync(join(dir, 'src', 'data'), { recursive: true });
