@@ -101,16 +101,25 @@ export function assembleReport({ company, benchmarks, data }: AssembleInput): Re
   // The report's families of claims, each adjusted with Holm's procedure (see changes.ts).
   judgeGaps(metrics.flatMap((m) => m.comparisons));
   adjustFamily(metrics.flatMap((m) => [m.changes.sinceFirst, m.changes.sincePrevious].filter((c) => c !== null)));
-  for (const segment of segmentIds) adjustFamily(metrics.flatMap((m) => m.segmentDifferences.filter((d) => d.segment === segment)));
+  // One family per segment: its differences from the rest of the company, over every metric.
+  const differencesOf = new Map<string, (typeof metrics)[number]['segmentDifferences']>();
+  for (const m of metrics) {
+    for (const d of m.segmentDifferences) {
+      const family = differencesOf.get(d.segment);
+      if (family) family.push(d);
+      else differencesOf.set(d.segment, [d]);
+    }
+  }
+  for (const segment of segmentIds) adjustFamily(differencesOf.get(segment) ?? []);
   for (const m of metrics) {
     for (const c of [m.changes.sinceFirst, m.changes.sincePrevious]) if (c && c.p !== null) c.verdict = verdictOfChange(m, c.difference, c.holds);
     for (const d of m.segmentDifferences) if (d.p !== null) d.verdict = verdictOfDifference(m, d.difference, d.holds);
   }
 
   // Key drivers: a group hidden in the survey metrics' latest wave (after disclosure control) is hidden there too.
+  const latestTrustOf = new Map((results.trust_index?.bySegment ?? []).map((e) => [e.segment, e]));
   const hiddenInTrustIndex = (segment: string | null) => {
-    const trust = results.trust_index;
-    const cell = segment === null ? trust?.latest : trust?.bySegment.find((e) => e.segment === segment);
+    const cell = segment === null ? results.trust_index?.latest : latestTrustOf.get(segment);
     return cell?.suppressed === 'small_cell' || cell?.suppressed === 'complementary' ? cell.suppressed : null;
   };
   // Key drivers of staying: linked respondents of every wave whose following quarters are observed.
