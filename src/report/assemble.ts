@@ -111,6 +111,7 @@ export function assembleReport({ company, benchmarks, data }: AssembleInput): Re
     }
   }
   for (const segment of segmentIds) adjustFamily(differencesOf.get(segment) ?? []);
+  const differenceOf = new Map(metrics.flatMap((m) => m.segmentDifferences.map((d) => [`${m.id}\u0000${d.segment}`, d] as const)));
   for (const m of metrics) {
     for (const c of [m.changes.sinceFirst, m.changes.sincePrevious]) if (c && c.p !== null) c.verdict = verdictOfChange(m, c.difference, c.holds);
     for (const d of m.segmentDifferences) if (d.p !== null) d.verdict = verdictOfDifference(m, d.difference, d.holds);
@@ -172,7 +173,7 @@ export function assembleReport({ company, benchmarks, data }: AssembleInput): Re
     metrics,
     cohorts: data.orders ? data.orders.cohorts(minimum) : [],
     sayVsDo: haveSayVsDo
-      ? sayVsDo(segmentIds, results, (metric, segment) => metrics.find((m) => m.id === metric)?.segmentDifferences.find((d) => d.segment === segment))
+      ? sayVsDo(segmentIds, results, (metric, segment) => differenceOf.get(`${metric}\u0000${segment}`))
       : [],
     scenario: scenario && {
       ...scenario,

@@ -13,13 +13,19 @@ import { Z95 } from '../stats/student-t.ts';
 
 export function resultsFromKpis(rows: KpiRow[], waves: readonly string[], segments: readonly string[], minimum: number): Record<string, MetricResult> {
   const byMetric = new Map<string, KpiRow[]>();
-  for (const row of rows) byMetric.set(row.metric, [...(byMetric.get(row.metric) ?? []), row]);
+  for (const row of rows) {
+    const list = byMetric.get(row.metric);
+    if (list) list.push(row);
+    else byMetric.set(row.metric, [row]);
+  }
   const results: Record<string, MetricResult> = {};
   for (const [metric, metricRows] of byMetric) {
     const definition = metricDefinition(metric);
+    // One row per period and segment (the loader refuses repeats): looked up, not searched.
+    const rowAt = new Map(metricRows.map((r) => [`${r.period}\u0000${r.segment}`, r]));
     const estimate = (wave: string, segment: string | null): Estimate => {
       const key = cellKey(wave, segment);
-      const row = metricRows.find((r) => r.period === wave && r.segment === (segment ?? 'all'));
+      const row = rowAt.get(`${wave}\u0000${segment ?? 'all'}`);
       if (!row) return suppressed(key, 'no_data');
       if (row.n < minimum) return suppressed(key, 'small_cell');
       if (row.low !== undefined && row.high !== undefined) {
