@@ -85,16 +85,16 @@ describe('the built site', () => {
     const fi = text(await page('fi/benchmarks/pew-2019-concerned-company-data-use'));
     expect(fi).toContain(`79${NBSP}%`);
     expect(fi).toContain(`4${NBSP}272`);
-    expect(fi).toContain(`±1,9 prosenttiyksikköä`);
+    expect(fi).toContain(`± 1,9 %-yks. (julkaistu virhemarginaali)`);
     expect(fi).toContain('15. marraskuuta 2019');
     const ru = text(await page('ru/benchmarks/acsi-2023q4-national'));
     expect(ru).toContain('77,8');
     const vi = text(await page('vi/benchmarks/xmi-2023-nps-consumer-payments'));
-    expect(vi).toContain('-6,1');
+    expect(vi).toContain('−6,1');
     const en = text(await page('en/benchmarks/pew-2019-concerned-company-data-use'));
     expect(en).toContain('79%');
     expect(en).toContain('4,272');
-    expect(en).toContain('±1.9 percentage points');
+    expect(en).toContain('± 1.9 pp (published margin of error)');
   });
 
   it('shows the Bain retention claim as a range with the misquote caveat', async () => {

@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { layoutBars } from '../src/charts/bars.ts';
+import { textWidth, wrapText } from '../src/charts/axis.ts';
 import { layoutDumbbell } from '../src/charts/dumbbell.ts';
+import { heatClass, layoutHeatTable } from '../src/charts/heat.ts';
 import { layoutLines } from '../src/charts/lines.ts';
 import { labelBox, layoutScatter, overlap, placeLabels } from '../src/charts/scatter.ts';
 import { layoutSmallMultiples } from '../src/charts/small-multiples.ts';
@@ -396,4 +398,140 @@ describe('svg', () => {
     const svg = renderSvg({ width: 10, height: 10, marks: [] }, { id: 'c', title: 'T', description: 'D' });
     expect(svg).toContain('role="img" aria-labelledby="c-title c-desc"');
   });
+});
+
+describe('phone layouts (360 units drawn at 360 CSS px)', async () => {
+  const NARROW = 360;
+  const css = await readFile(new URL('../src/styles/site.css', import.meta.url), 'utf8');
+  // Font sizes of SVG text by class: the base rules, then the phone overrides (inside the media query).
+  const sizes = (selector: RegExp) => {
+    const out = new Map<string, number>();
+    for (const [, selectors, body] of css.matchAll(/([^{}]+)\{([^{}]*font-size:\s*([\d.]+)px[^{}]*)\}/g)) {
+      const size = Number(/font-size:\s*([\d.]+)px/.exec(body!)![1]);
+      for (const sel of selectors!.split(',')) {
+        const m = selector.exec(sel.trim());
+        if (m) out.set(m[1]!, size);
+      }
+    }
+    return out;
+  };
+  const base = sizes(/^\.chart-svg (?:text)?\.([\w-]+)$/);
+  const phone = sizes(/^\.chart-narrow \.chart-svg (?:text)?\.([\w-]+)$/);
+  const fallback = Number(/\.chart-svg \{[^}]*font-size:\s*([\d.]+)px/.exec(css)![1]);
+  const fontSize = (cls: string) => {
+    const classes = cls.split(' ');
+    const override = classes.map((c) => phone.get(c)).filter((v) => v !== undefined);
+    if (override.length) return Math.min(...override);
+    const own = classes.map((c) => base.get(c)).filter((v) => v !== undefined);
+    return own.length ? Math.min(...own) : fallback;
+  };
+
+  const long = {
+    th: 'คนทำงานรุ่นใหม่ในเมืองใหญ่',
+    vi: 'Người săn khuyến mãi hài lòng nhưng không trung thành',
+    ru: 'Корпоративные клиенты',
+  };
+  const scenes: Record<string, Scene> = {
+    'bars-narrow': layoutBars({
+      width: NARROW,
+      rows: [
+        { label: long.vi, value: 50, low: 40, high: 60 },
+        { label: long.ru, value: 72.5, low: 70, high: 75 },
+        { label: long.th, value: null, low: null, high: null, missing: 'fewer than 30' },
+      ],
+      domain: [0, 100], format: pct, tickFormat: int,
+      benchmark: { value: 75, label: 'US consumers rating grocers · Qualtrics XM Institute 2023: +30.1' },
+    }),
+    'lines-narrow': layoutLines({
+      width: NARROW,
+      categories: ['2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'],
+      series: [{ label: 'Trust', points: [60, 61, null, 63, 64, 64, 65, 66].map((value, i) => ({ x: ['2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'][i]!, value, low: value === null ? null : value - 2, high: value === null ? null : value + 2 })) }],
+      domain: [50, 70], format: int, bands: true,
+      benchmark: { value: 55, label: 'US consumers rating grocers · Qualtrics XM Institute 2023: +30.1' },
+    }),
+    'dumbbell-narrow': layoutDumbbell({
+      width: NARROW,
+      rows: [
+        { label: 'US consumers rating grocers · Qualtrics XM Institute 2023', company: 4.6, companyLow: -1, companyHigh: 10, benchmark: 30.1 },
+        { label: 'US consumers rating consumer payment services · Qualtrics XM Institute 2022', company: 4.6, companyLow: -1, companyHigh: 10, benchmark: -6.1 },
+      ],
+      domain: [-20, 40], format: (v) => `${v > 0 ? '+' : ''}${v.toFixed(1)}`, tickFormat: int,
+      legend: { company: 'Northwind Goods', benchmark: 'Public benchmark' },
+    }),
+    'scatter-narrow': layoutScatter({
+      width: NARROW,
+      points: [
+        { label: long.ru, x: 81, y: 66, xLow: 78, xHigh: 84 },
+        { label: 'Khách hàng doanh nghiệp lớn', x: 90, y: 31, flagged: true },
+      ],
+      xDomain: [70, 95], yDomain: [20, 80], xFormat: int, yFormat: int,
+      xLabel: 'Доля объяснённой дисперсии готовности рекомендовать', yLabel: 'Retention', flagSymbol: '⚑',
+      xReference: { value: 84, label: 'Company 84' }, yReference: { value: 59, label: 'Company 59' },
+    }),
+    'small-multiples-narrow': layoutSmallMultiples({
+      width: NARROW,
+      categories: ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'],
+      categoryLabels: ["'25 Q1", "'25 Q2", "'25 Q3", "'25 Q4"],
+      panels: [long.th, long.vi, long.ru].map((title, p) => ({ title, series: [{ label: title, points: [1, 2, p === 1 ? null : 3, 2].map((value, i) => ({ x: ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'][i]!, value })) }] })),
+      domain: [0, 4], format: int, columns: 2, panelHeight: 130,
+    }),
+    'heat-narrow': layoutHeatTable({
+      width: NARROW,
+      rows: [{ label: '2024-Q4', cells: [48.3, 40.7, 35.2, 30.4, 26.8, 22.2, 21.4] }, { label: '2026-Q1', cells: [49.1, 41] }, { label: '2026-Q2', cells: [46] }],
+      columns: ['1', '2', '3', '4', '5', '6', '7'],
+      columnsTitle: 'Quarters since the first order',
+      format: (v) => `${Math.round(v)}%`,
+    }),
+  };
+
+  for (const [name, scene] of Object.entries(scenes)) {
+    it(`${name}: no text under 12 px and none outside the chart`, () => {
+      expect(scene.width).toBe(NARROW);
+      for (const m of scene.marks) {
+        if (m.type !== 'text') continue;
+        expect(fontSize(m.class), `${m.class}: "${m.text}"`).toBeGreaterThanOrEqual(12);
+        const w = textWidth(m.text, fontSize(m.class));
+        const x0 = m.anchor === 'end' ? m.x - w : m.anchor === 'middle' ? m.x - w / 2 : m.x;
+        expect(x0, `"${m.text}" starts inside`).toBeGreaterThanOrEqual(0);
+        expect(x0 + w, `"${m.text}" ends inside`).toBeLessThanOrEqual(NARROW);
+      }
+    });
+    it(`${name}: matches the golden SVG`, () => golden(name, scene));
+  }
+
+  it('wraps long labels by words, and Thai (no spaces) by width', () => {
+    expect(wrapText('one two three', 60, 13)).toEqual(['one two', 'three']);
+    const thai = wrapText(long.th, 60, 13);
+    expect(thai.length).toBeGreaterThan(1);
+    expect(thai.join('')).toBe(long.th);
+    for (const line of thai) expect(textWidth(line, 13)).toBeLessThanOrEqual(60);
+  });
+
+  it('draws the dumbbell interval through the point, with caps, and one legend', () => {
+    const scene = scenes['dumbbell-narrow']!;
+    const whiskers = byClass(scene, 'whisker') as Extract<Mark, { type: 'line' }>[];
+    const [dot] = byClass(scene, 'company').filter((m) => m.type === 'circle').slice(1) as Extract<Mark, { type: 'circle' }>[];
+    expect(whiskers[0]!.y1).toBe(dot!.cy);
+    expect(whiskers[1]!.x1).toBe(whiskers[1]!.x2);
+    expect(byClass(scene, 'legend')).toHaveLength(2);
+    expect(byClass(scene, 'halo').length).toBeGreaterThan(0);
+  });
+});
+
+describe('heat table (cohorts)', () => {
+  const scene = layoutHeatTable({
+    rows: [{ label: '2024-Q4', cells: [48.3, 40.7, 21.4] }, { label: '2025-Q1', cells: [49.1, null] }],
+    columns: ['1', '2', '3'],
+    columnsTitle: 'Quarters since the first order',
+    format: (v) => `${Math.round(v)}%`,
+  });
+
+  it('colours each cell on a sequential scale and leaves a missing cell empty', () => {
+    expect(byClass(scene, 'heat')).toHaveLength(4);
+    expect(heatClass(21.4, 21.4, 49.1)).toBe('heat-0');
+    expect(heatClass(49.1, 21.4, 49.1)).toBe('heat-5');
+    expect(texts(scene, 'heat-text')).toEqual(['48%', '41%', '21%', '49%']);
+  });
+
+  it('matches the golden SVG', () => golden('heat', scene));
 });

@@ -1,6 +1,6 @@
-/** The locale formatter's fast ranges write exactly what Intl's formatRange writes. */
+/** The locale formatter's fast ranges write exactly what Intl's formatRange writes, with the true minus sign. */
 import { describe, expect, it } from 'vitest';
-import { createFormatter } from '../src/i18n/format.ts';
+import { createFormatter, trueMinus } from '../src/i18n/format.ts';
 import { localeInfo } from '../src/i18n/locales.ts';
 import { mulberry32 } from '../src/stats/drivers.ts';
 
@@ -25,8 +25,8 @@ describe('number and percent ranges', () => {
           if (k % 13 === 0) high = 0;
           if (high < low) [low, high] = [high, low];
           const pairs: [string, string][] = [
-            [f.percentRange(low, high, decimals), percent.formatRange(low / 100, high / 100)],
-            [f.numberRange(low, high, decimals), plain.formatRange(low, high)],
+            [f.percentRange(low, high, decimals), trueMinus(percent.formatRange(low / 100, high / 100))],
+            [f.numberRange(low, high, decimals), trueMinus(plain.formatRange(low, high))],
           ];
           for (const [ours, intl] of pairs) if (ours !== intl) differ.push(`${locale} ${decimals} ${low} ${high}: ${ours} ≠ ${intl}`);
         }
@@ -38,7 +38,8 @@ describe('number and percent ranges', () => {
   it('writes the shapes readers see', () => {
     expect(createFormatter('en').percentRange(41.2, 49.4, 1)).toBe('41.2% – 49.4%');
     expect(createFormatter('fi').percentRange(41.2, 49.4, 1)).toBe('41,2–49,4\u00a0%');
-    expect(createFormatter('en').numberRange(-5.3, 12.1, 1)).toBe('-5.3 – 12.1');
+    expect(createFormatter('en').numberRange(-5.3, 12.1, 1)).toBe('\u22125.3 – 12.1');
+    expect(createFormatter('th').numberRange(-5.3, -1.2, 1)).toBe('\u22125.3 - \u22121.2');
     expect(createFormatter('ru').percentRange(41.21, 41.24, 1)).toBe('≈41,2\u00a0%');
   });
 });

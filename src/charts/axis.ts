@@ -29,6 +29,39 @@ export function leftAxis(scale: ScaleLinear<number, number>, left: number, right
  */
 export function textWidth(text: string, size = 13): number {
   let width = 0;
-  for (const ch of text) width += /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0300-\u036f]/.test(ch) ? 0 : /[A-ZМШЩЖЮ]/.test(ch) ? 0.68 : 0.56;
+  for (const ch of text) {
+    // Combining marks take no width; capitals and Cyrillic letters are wider than Latin lower case.
+    width += /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0300-\u036f]/.test(ch) ? 0 : /[A-ZА-ЯЁ]/.test(ch) ? 0.72 : /[а-яё\u0E00-\u0E7F]/.test(ch) ? 0.64 : 0.56;
+  }
   return width * size;
+}
+
+/** Layouts at or below this width are phone layouts: labels above their marks, fewer ticks. */
+export const NARROW_MAX = 480;
+
+/**
+ * Breaks a label into lines no wider than `max` (estimated like `textWidth`). Breaks at spaces;
+ * Thai has no spaces between words, so a run wider than a line is cut by width (after a base
+ * character, never before a combining mark).
+ */
+export function wrapText(text: string, max: number, size = 13): string[] {
+  const lines: string[] = [];
+  let current = '';
+  const push = () => { if (current) lines.push(current); current = ''; };
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (textWidth(candidate, size) <= max) { current = candidate; continue; }
+    push();
+    if (textWidth(word, size) <= max) { current = word; continue; }
+    // A run too long for one line: cut it by width.
+    let piece = '';
+    for (const ch of word) {
+      const combining = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0300-\u036f]/.test(ch);
+      if (!combining && piece && textWidth(piece + ch, size) > max) { lines.push(piece); piece = ''; }
+      piece += ch;
+    }
+    current = piece;
+  }
+  push();
+  return lines.length ? lines : [''];
 }

@@ -3,7 +3,7 @@
  * interval bands. A missing point breaks the line and is marked, never drawn as zero.
  */
 import { area, line, scaleLinear, scalePoint } from 'd3';
-import { leftAxis, textWidth, type NumberFormat } from './axis.ts';
+import { leftAxis, NARROW_MAX, textWidth, wrapText, type NumberFormat } from './axis.ts';
 import type { Mark, Scene } from './scene.ts';
 
 export interface LinePoint {
@@ -51,10 +51,20 @@ export function layoutLines(input: LinesInput): Scene {
   const bottom = height - 26;
   const x = scalePoint<string>().domain(input.categories).range([left + 12, right - 8]);
   const y = scaleLinear().domain(input.domain).range([bottom, top]).nice();
-  const marks: Mark[] = [...leftAxis(y, left, right, input.tickFormat ?? input.format)];
-  const every = input.labelEvery ?? 1;
+  const narrow = width <= NARROW_MAX;
+  const marks: Mark[] = [...leftAxis(y, left, right, input.tickFormat ?? input.format, narrow ? 4 : 5)];
+  let every = input.labelEvery ?? 1;
+  if (narrow && input.categories.length > 1) {
+    // Phone: show every n-th category so the labels never touch.
+    const widest = Math.max(...input.categories.map((c, i) => textWidth(input.categoryLabels?.[i] ?? c, 12)));
+    const step = (right - 8 - (left + 12)) / (input.categories.length - 1);
+    every = Math.max(every, Math.ceil((widest + 8) / step));
+  }
   input.categories.forEach((c, i) => {
-    if (i % every !== 0 && i !== input.categories.length - 1) return;
+    const last = input.categories.length - 1;
+    if (i % every !== 0 && i !== last) return;
+    // On phones a regular label too close to the last one gives way to it.
+    if (narrow && i !== last && last - i < every) return;
     marks.push({ type: 'text', class: 'tick', x: x(c)!, y: bottom + 16, text: input.categoryLabels?.[i] ?? c, anchor: 'middle' });
   });
   if (input.benchmark) {
@@ -62,8 +72,10 @@ export function layoutLines(input: LinesInput): Scene {
     marks.push(
       { type: 'line', class: 'benchmark-line', x1: left, x2: right, y1: by, y2: by },
       { type: 'diamond', class: 'benchmark', cx: right - 4, cy: by, r: 4.5 },
-      { type: 'text', class: 'benchmark-label', x: right - 14, y: by - 8, text: input.benchmark.label, anchor: 'end' },
     );
+    // A long label wraps inside the plot, its last line just above the line.
+    const lines = narrow ? wrapText(input.benchmark.label, right - left - 20, 12) : [input.benchmark.label];
+    lines.forEach((line, i) => marks.push({ type: 'text', class: 'benchmark-label halo', x: right - 14, y: by - 8 - (lines.length - 1 - i) * 14, text: line, anchor: 'end' }));
   }
 
   input.series.forEach((series, s) => {

@@ -8,7 +8,7 @@
  * Flagged points carry a symbol in their label as well as a colour.
  */
 import { scaleLinear } from 'd3';
-import { bottomAxis, leftAxis, textWidth, type NumberFormat } from './axis.ts';
+import { bottomAxis, leftAxis, NARROW_MAX, textWidth, wrapText, type NumberFormat } from './axis.ts';
 import type { Anchor, Mark, Scene } from './scene.ts';
 
 export interface ScatterPoint {
@@ -158,18 +158,22 @@ export function placeLabels(requests: LabelRequest[], area: Box, obstacles: Box[
 
 export function layoutScatter(input: ScatterInput): Scene {
   const width = input.width ?? 640;
-  const height = input.height ?? 340;
+  const narrow = width <= NARROW_MAX;
   const left = 52;
-  const right = width - 16;
-  const top = 24;
-  const bottom = height - 44;
+  // Phones: room for the last tick label inside the chart, and axis titles wrapped inside it.
+  const right = width - (narrow ? 24 : 16);
+  const xTitle = narrow ? wrapText(`${input.xLabel} →`, width - 16, 12) : [`${input.xLabel} →`];
+  const yTitle = narrow ? wrapText(`↑ ${input.yLabel}`, width - 16, 12) : [`↑ ${input.yLabel}`];
+  const height = (input.height ?? 340) + 14 * (xTitle.length - 1 + yTitle.length - 1);
+  const top = 24 + 14 * (yTitle.length - 1);
+  const bottom = height - 44 - 14 * (xTitle.length - 1);
   const x = scaleLinear().domain(input.xDomain).range([left, right]).nice();
   const y = scaleLinear().domain(input.yDomain).range([bottom, top]).nice();
   const marks: Mark[] = [
-    ...leftAxis(y, left, right, input.yFormat),
-    ...bottomAxis(x, top, bottom, input.xFormat),
-    { type: 'text', class: 'axis-label', x: right, y: bottom + 34, text: `${input.xLabel} →`, anchor: 'end' },
-    { type: 'text', class: 'axis-label', x: left - 44, y: 12, text: `↑ ${input.yLabel}` },
+    ...leftAxis(y, left, right, input.yFormat, narrow ? 4 : 5),
+    ...bottomAxis(x, top, bottom, input.xFormat, narrow ? 4 : 5),
+    ...xTitle.map((text, i): Mark => ({ type: 'text', class: 'axis-label', x: narrow ? width - 8 : right, y: bottom + 34 + i * 14, text, anchor: 'end' })),
+    ...yTitle.map((text, i): Mark => ({ type: 'text', class: 'axis-label', x: left - 44, y: 12 + i * 14, text })),
   ];
   const obstacles: Box[] = [];
   const whiskers: Box[] = [];

@@ -35,6 +35,8 @@ export interface Chart {
   /** What the chart shows, for screen readers and for readers of the table. */
   description: string;
   scene: Scene;
+  /** The same chart laid out for phones (360 units drawn at 360 CSS px), shown instead below 36rem. */
+  narrow?: Scene;
   table: ChartTable;
   /** Notes under the chart: gaps and why, direction of good, sources. */
   notes: string[];

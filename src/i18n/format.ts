@@ -1,5 +1,6 @@
 /**
- * Every number and date on the site goes through here, in the page's locale.
+ * Every number and date on the site goes through here, in the page's locale. Negative numbers
+ * carry the true minus sign (U+2212) in every locale.
  * Values on a 0-100 percentage scale are passed as such (45.3 means 45.3 %).
  */
 import { localeInfo } from './locales.ts';
@@ -17,7 +18,11 @@ export interface Formatter {
   signedNumber(value: number, decimals?: number): string;
   /** A multiple: 5×. */
   times(value: number, decimals?: number): string;
-  /** An interval or range: 41,2–49,4 %. */
+  /**
+   * A range in Intl's compact shape (41,2–49,4 %), as Intl.NumberFormat.formatRange writes it.
+   * Intervals on the site are written in each locale's one interval form instead, through
+   * formatRangeText in src/site/metric-text.ts ("41.2% to 49.4%").
+   */
   percentRange(low: number, high: number, decimals?: number): string;
   numberRange(low: number, high: number, decimals?: number): string;
   /** A calendar date from YYYY-MM-DD. */
@@ -45,6 +50,14 @@ const digits = (decimals: number | undefined): Intl.NumberFormatOptions =>
     : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
 
 const DIGIT = /[0-9]/;
+
+/**
+ * The true minus sign (U+2212) for a negative number, in every locale: Intl writes a hyphen-minus
+ * in en, th, ru and vi (fi already has U+2212). Only a hyphen that starts a number changes, so a
+ * range's separator (" - " in th and vi) stays as it is.
+ */
+const HYPHEN_MINUS = /(?<![0-9])-(?=[0-9])/g;
+export const trueMinus = (text: string): string => (text.includes('-') ? text.replace(HYPHEN_MINUS, '\u2212') : text);
 
 /** A formatted number as its affixes (sign, percent sign and their spaces) and the digits between. */
 function splitAffixes(text: string): [prefix: string, digits: string, suffix: string] | null {
@@ -108,21 +121,21 @@ export function createFormatter(locale: string): Formatter {
 
   const formatter: Formatter = {
     locale,
-    number: (value, decimals) => nf('n', decimals, {}).format(value),
-    integer: (value) => integerFormat.format(value),
-    percent: (value, decimals) => nf('p', decimals, PERCENT).format(value / 100),
-    signedPercent: (value, decimals) => nf('sp', decimals, SIGNED_PERCENT).format(value / 100),
-    signedNumber: (value, decimals) => nf('sn', decimals, SIGNED).format(value),
-    times: (value, decimals) => `${nf('n', decimals, {}).format(value)}×`,
-    percentRange: (low, high, decimals) => range(nf('p', decimals, PERCENT), low / 100, high / 100),
-    numberRange: (low, high, decimals) => range(nf('n', decimals, {}), low, high),
+    number: (value, decimals) => trueMinus(nf('n', decimals, {}).format(value)),
+    integer: (value) => trueMinus(integerFormat.format(value)),
+    percent: (value, decimals) => trueMinus(nf('p', decimals, PERCENT).format(value / 100)),
+    signedPercent: (value, decimals) => trueMinus(nf('sp', decimals, SIGNED_PERCENT).format(value / 100)),
+    signedNumber: (value, decimals) => trueMinus(nf('sn', decimals, SIGNED).format(value)),
+    times: (value, decimals) => `${trueMinus(nf('n', decimals, {}).format(value))}×`,
+    percentRange: (low, high, decimals) => trueMinus(range(nf('p', decimals, PERCENT), low / 100, high / 100)),
+    numberRange: (low, high, decimals) => trueMinus(range(nf('n', decimals, {}), low, high)),
     date: (iso) => dateFormat.format(toDate(iso)),
     month: (iso) => monthFormat.format(toDate(iso)),
     year: (value) => String(value),
     region: (code) => regions.of(code) ?? code,
     list: (items) => lists.format(items),
     currency: (value, currency, decimals) =>
-      nf(`c:${currency}`, decimals, { style: 'currency', currency }).format(value),
+      trueMinus(nf(`c:${currency}`, decimals, { style: 'currency', currency }).format(value)),
   };
   cache.set(locale, formatter);
   return formatter;

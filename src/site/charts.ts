@@ -6,13 +6,15 @@
 import type { Translator } from '../i18n/core.ts';
 import { layoutBars, type BarRow } from '../charts/bars.ts';
 import { layoutDumbbell } from '../charts/dumbbell.ts';
+import { layoutHeatTable } from '../charts/heat.ts';
 import { layoutLines } from '../charts/lines.ts';
 import { layoutScatter } from '../charts/scatter.ts';
 import { layoutSmallMultiples } from '../charts/small-multiples.ts';
-import type { Chart } from '../charts/scene.ts';
+import type { Chart, Scene } from '../charts/scene.ts';
 import { renderSvg } from '../charts/svg.ts';
 import { metricDatasetId } from '../downloads/datasets.ts';
-import type { Report, ReportComparison, ReportEstimate, ReportMetric } from '../schemas/report.ts';
+import type { Report, ReportComparison, ReportEstimate, ReportMetric, ReportSource, ReportStatistic } from '../schemas/report.ts';
+import { statText } from './library-text.ts';
 import { formatStatisticValue, sourceYear, STATUS_LABEL, STATUS_SYMBOL } from './benchmark-text.ts';
 import { segmentName, sourceById, statisticById } from './lookup.ts';
 import { DIFFERENCE_LABEL, formatGap, formatInterval, formatMetricValue, GAP_VERDICT_LABEL, METRIC_NAME, segmentList, suppressionText, TIER_LABEL } from './metric-text.ts';
@@ -84,7 +86,17 @@ function missingNotes(estimates: ReportEstimate[], name: (e: ReportEstimate) => 
   return [...byReason].map(([reason, items]) => t('chart.gap_note', { items: list(items), reason }));
 }
 
+/** The wide layout (640 units, scaled to the column) and the phone layout (360 units = 360 CSS px). */
+export const WIDE = 640;
+export const NARROW = 360;
+
+/** Lays a chart out at both widths: `scene` for wide screens, `narrow` for phones (switched by CSS). */
+function both(layout: (width: number) => Scene): { scene: Scene; narrow: Scene } {
+  return { scene: layout(WIDE), narrow: layout(NARROW) };
+}
+
 const svgs = new WeakMap<Chart, string>();
+const narrowSvgs = new WeakMap<Chart, string>();
 
 /** A chart's SVG, drawn once per chart object (a chart shared by several pages is drawn once). */
 export function chartSvg(chart: Chart): string {
@@ -92,6 +104,17 @@ export function chartSvg(chart: Chart): string {
   if (svg === undefined) {
     svg = renderSvg(chart.scene, { id: `chart-${chart.id}`, title: chart.title, description: chart.description });
     svgs.set(chart, svg);
+  }
+  return svg;
+}
+
+/** The phone layout's SVG, or undefined when the chart has none; its ids differ from the wide one's. */
+export function chartSvgNarrow(chart: Chart): string | undefined {
+  if (!chart.narrow) return undefined;
+  let svg = narrowSvgs.get(chart);
+  if (svg === undefined) {
+    svg = renderSvg(chart.narrow, { id: `chart-${chart.id}-narrow`, title: chart.title, description: chart.description });
+    narrowSvgs.set(chart, svg);
   }
   return svg;
 }
@@ -112,13 +135,27 @@ function benchmarkNote(report: Report, c: ReportComparison, t: Translator): stri
   });
 }
 
+/** A benchmark named by whom it describes, then who published it: "US consumers rating grocers · Qualtrics XM Institute 2023". */
+function benchmarkRowLabel(s: ReportStatistic, src: ReportSource, t: Translator): string {
+  return `${statText(s, 'population', t.locale, src).text} · ${src.publisher} ${sourceYear(src, t)}`;
+}
+
+/** One note per source and status (not per row): the rows already carry their value and population. */
+function benchmarkSourceNotes(report: Report, cs: ReportComparison[], t: Translator): string[] {
+  return [...new Set(cs.map((c) => {
+    const s = statisticById(report, c.statisticId);
+    const src = sourceById(report, s.sourceId);
+    return t('chart.benchmark_source_note', { publisher: src.publisher, year: sourceYear(src, t), status: `${STATUS_SYMBOL[s.status]} ${t(STATUS_LABEL[s.status])}` });
+  }))];
+}
+
 function benchmarkMarker(report: Report, metric: ReportMetric, t: Translator) {
   const c = markerComparison(metric);
   if (!c) return { marker: null, notes: [] as string[] };
   const s = statisticById(report, c.statisticId);
   const src = sourceById(report, s.sourceId);
   return {
-    marker: { value: s.value!, label: `${src.publisher} ${sourceYear(src, t)}` },
+    marker: { value: s.value!, label: `${benchmarkRowLabel(s, src, t)}: ${formatStatisticValue(s, t)}` },
     notes: [benchmarkNote(report, c, t)],
   };
 }
@@ -161,14 +198,14 @@ function drawTrendChart(report: Report, metric: ReportMetric, t: Translator): Si
   const shown = r.byWave.filter((e) => e.value !== null);
   const first = shown[0];
   const last = shown.at(-1);
-  const scene = layoutLines({
+  const { scene, narrow } = both((width) => layoutLines({ width,
     categories: report.waves,
     series: [{ label: name, points: r.byWave.map((e) => ({ x: e.wave!, value: e.value, low: e.low, high: e.high })) }],
     domain: lineDomain(metric.kind, [...values(r.byWave), ...(marker ? [marker.value] : [])]),
     format: fmt, tickFormat: tickFormat(metric.kind, t),
     bands: !metric.census,
     benchmark: marker,
-  });
+  }));
   return {
     id: `${metric.id}-trend`,
     dataset: metricDatasetId(metric.id),
@@ -179,7 +216,7 @@ function drawTrendChart(report: Report, metric: ReportMetric, t: Translator): Si
     description: first && last
       ? t('chart.trend_desc', { metric: name, first: first.wave!, firstValue: fmt(first.value!), last: last.wave!, lastValue: fmt(last.value!) })
       : t('chart.no_values'),
-    scene,
+    scene, narrow,
     table: { columns: estimateColumns(t('metricpage.col_wave'), t, metric), rows: r.byWave.map((e) => estimateRow(metric, e.wave!, e, t, report.company.minimumCellSize)) },
     notes: [directionNote(metric, t), intervalNote(metric, t), ...missingNotes(r.byWave, (e) => e.wave!, t, report.company.minimumCellSize), ...notes],
   };
@@ -207,7 +244,7 @@ export function segmentChart(report: Report, metric: ReportMetric, t: Translator
     description: shown.length > 0
       ? t('chart.segments_desc', { metric: name, count: r.bySegment.length, wave, top: label(shown[0]!), topValue: fmt(shown[0]!.value!), bottom: label(shown.at(-1)!), bottomValue: fmt(shown.at(-1)!.value!) })
       : t('chart.no_values'),
-    scene: layoutBars({ rows, domain: barDomain(metric.kind, [...values(r.bySegment), ...(marker ? [marker.value] : [])]), format: fmt, tickFormat: tickFormat(metric.kind, t), benchmark: marker }),
+    ...both((width) => layoutBars({ width, rows, domain: barDomain(metric.kind, [...values(r.bySegment), ...(marker ? [marker.value] : [])]), format: fmt, tickFormat: tickFormat(metric.kind, t), benchmark: marker })),
     table: { columns: estimateColumns(t('metricpage.col_segment'), t, metric), rows: r.bySegment.map((e) => estimateRow(metric, label(e), e, t, minimum)) },
     notes: [directionNote(metric, t), intervalNote(metric, t), ...missingNotes(r.bySegment, label, t, minimum), ...notes],
   };
@@ -257,7 +294,7 @@ function segmentExtremesChart(report: Report, metric: ReportMetric, t: Translato
     description: shown.length > 0
       ? t('chart.segments_extremes_desc', { metric: name, shown: shown.length, count, wave, top: label(shown[0]!), topValue: fmt(shown[0]!.value!), bottom: label(shown.at(-1)!), bottomValue: fmt(shown.at(-1)!.value!) })
       : t('chart.no_values'),
-    scene: layoutBars({ rows, domain: barDomain(metric.kind, [...values(shown), ...(marker ? [marker.value] : [])]), format: fmt, tickFormat: tickFormat(metric.kind, t), benchmark: marker }),
+    ...both((width) => layoutBars({ width, rows, domain: barDomain(metric.kind, [...values(shown), ...(marker ? [marker.value] : [])]), format: fmt, tickFormat: tickFormat(metric.kind, t), benchmark: marker })),
     table: {
       columns: [...estimateColumns(t('metricpage.col_segment'), t, metric), t('segment.col_difference')],
       rows: shown.map((e) => [...estimateRow(metric, label(e), e, t, minimum), differenceCell(metric, pm, e.segment!, t)]),
@@ -280,7 +317,7 @@ export function tierChart(report: Report, metric: ReportMetric, t: Translator): 
     dataset: metricDatasetId(metric.id),
     title: t('chart.tiers_title', { metric: name, wave }),
     description: t('chart.tiers_desc', { metric: name, items: t.format.list(tiers.map((e) => `${label(e)} ${e.value === null ? '—' : fmt(e.value)}`)) }),
-    scene: layoutBars({ rows: tiers.map((e) => ({ label: label(e), value: e.value, low: e.low, high: e.high, missing: e.value === null ? suppressionText(e, t, minimum) : undefined })), domain: barDomain(metric.kind, values(tiers)), format: fmt, tickFormat: tickFormat(metric.kind, t) }),
+    ...both((width) => layoutBars({ width, rows: tiers.map((e) => ({ label: label(e), value: e.value, low: e.low, high: e.high, missing: e.value === null ? suppressionText(e, t, minimum) : undefined })), domain: barDomain(metric.kind, values(tiers)), format: fmt, tickFormat: tickFormat(metric.kind, t) })),
     table: { columns: estimateColumns(t('metricpage.col_tier'), t, metric), rows: tiers.map((e) => estimateRow(metric, label(e), e, t, minimum)) },
     notes: [directionNote(metric, t), intervalNote(metric, t), ...missingNotes(tiers, label, t, minimum)],
   };
@@ -305,22 +342,22 @@ export function segmentTrendsChart(report: Report, metric: ReportMetric, t: Tran
   };
   const grid = segments.map((id) => ({ id, cells: cells(id) }));
   const label = (id: string) => segmentName(report, id, t.locale);
-  const scene = layoutSmallMultiples({
+  const { scene, narrow } = both((width) => layoutSmallMultiples({ width,
     categories: report.waves,
     categoryLabels: report.waves.map((w) => w.replace(/^20(\d\d)-/, "'$1 ")),
     panels: grid.map((g) => ({ title: label(g.id), series: [{ label: label(g.id), points: g.cells.map((e) => ({ x: e.wave!, value: e.value, low: e.low, high: e.high })) }] })),
     domain: lineDomain(metric.kind, values(many ? grid.flatMap((g) => g.cells) : r.bySegmentWave)),
     format: fmt, tickFormat: tickFormat(metric.kind, t),
     bands: !metric.census,
-    columns: segments.length > 4 ? 3 : 2,
-    panelHeight: 140,
-  });
+    columns: width < 500 ? 2 : segments.length > 4 ? 3 : 2,
+    panelHeight: width < 500 ? 130 : 140,
+  }));
   return {
     id: `${metric.id}-segment-trends`,
     dataset: metricDatasetId(metric.id),
     title: many ? t('chart.multiples_extremes_title', { metric: name }) : t('chart.multiples_title', { metric: name }),
     description: t('chart.multiples_desc', { metric: name, count: segments.length, first: report.waves[0]!, last: report.waves.at(-1)! }),
-    scene,
+    scene, narrow,
     table: {
       columns: [t('metricpage.col_segment'), ...report.waves],
       rows: grid.map((g) => [label(g.id), ...g.cells.map((e) => denseCell(metric, e, t))]),
@@ -343,7 +380,7 @@ export function comparisonChart(report: Report, metric: ReportMetric, t: Transla
   const rows = comparable.map((c) => {
     const s = statisticById(report, c.statisticId);
     const src = sourceById(report, s.sourceId);
-    return { c, s, src, label: `${src.publisher} ${sourceYear(src, t)}` };
+    return { c, s, src, label: benchmarkRowLabel(s, src, t) };
   });
   return {
     id: `${metric.id}-benchmarks`,
@@ -354,17 +391,17 @@ export function comparisonChart(report: Report, metric: ReportMetric, t: Transla
       value: fmt(latest.value),
       items: t.format.list(rows.map(({ c, label }) => `${label}: ${t('chart.gap_value', { gap: t.format.signedNumber(c.gap!, 1) })}`)),
     }),
-    scene: layoutDumbbell({
+    ...both((width) => layoutDumbbell({ width,
       rows: rows.map(({ s, label }) => ({ label, company: latest.value!, companyLow: latest.low, companyHigh: latest.high, benchmark: s.value! })),
-      domain: barDomain(metric.kind, [latest.value, ...rows.map(({ s }) => s.value!)]),
+      domain: barDomain(metric.kind, [latest.value!, ...rows.map(({ s }) => s.value!)]),
       format: fmt, tickFormat: tickFormat(metric.kind, t),
       legend: { company: report.company.name, benchmark: t('chart.legend_benchmark') },
-    }),
+    })),
     table: {
       columns: [t('compare.col_benchmark'), t('chart.col_company'), t('compare.col_value'), t('compare.col_gap'), t('compare.col_verdict')],
       rows: rows.map(({ c, s, label }) => [label, fmt(latest.value!), formatStatisticValue(s, t), t.format.signedNumber(c.gap!, 1), c.verdict === null ? '' : t(GAP_VERDICT_LABEL[c.verdict])]),
     },
-    notes: [directionNote(metric, t), ...rows.map(({ c }) => benchmarkNote(report, c, t)), t('chart.flags_note')],
+    notes: [directionNote(metric, t), ...benchmarkSourceNotes(report, comparable, t), t('chart.flags_note')],
   };
 }
 
@@ -382,14 +419,14 @@ export function cohortChart(report: Report, t: Translator): SiteChart | undefine
     dataset: 'cohorts',
     title: t('chart.cohorts_title'),
     description: t('chart.cohorts_desc', { count: cohorts.length, first: cohorts[0]!.cohort, last: cohorts.at(-1)!.cohort }),
-    scene: layoutLines({
-      categories,
-      series: cohorts.map((c) => ({ label: c.cohort, points: c.shares.map((share, i) => ({ x: String(i), value: share })) })),
-      domain: [0, 100],
+    // A heat table (cohort by quarters since the first order); quarter 0 is 100 % by definition,
+    // so it is left out of the picture (the table below keeps it).
+    ...both((width) => layoutHeatTable({ width,
+      rows: cohorts.map((c) => ({ label: c.cohort, cells: c.shares.slice(1) })),
+      columns: categories.slice(1),
+      columnsTitle: t('chart.cohorts_quarters'),
       format: fmt,
-      legend: true,
-      height: 300,
-    }),
+    })),
     table: {
       columns: [t('chart.col_cohort'), t('chart.col_customers'), ...categories.map((c) => t('chart.col_quarter', { quarter: Number(c) }))],
       rows: cohorts.map((c) => [c.cohort, t.format.integer(c.size), ...categories.map((_, i) => (c.shares[i] === undefined ? '' : t.format.percent(c.shares[i]!, 1)))]),
@@ -470,7 +507,7 @@ export function sayVsDoChart(report: Report, t: Translator): SiteChart | undefin
     title: t('chart.say_do_title'),
     description: t('chart.say_do_desc', { count: rows.length, flagged: flagged.length ? segmentList(flagged.map((r) => label(r.segment)), t) : '—' })
       + (csat && retention ? ` ${t('chart.say_do_desc_company', { csat: pct1(csat.value!), retention: pct1(retention.value!) })}` : ''),
-    scene: layoutScatter({
+    ...both((width) => layoutScatter({ width,
       points: rows.map((r) => ({
         label: label(r.segment),
         x: r.csat.value!,
@@ -492,7 +529,7 @@ export function sayVsDoChart(report: Report, t: Translator): SiteChart | undefin
       xReference: csat ? { value: csat.value!, label: t('chart.say_do_company_line', { value: pct1(csat.value!) }) } : undefined,
       yReference: retention ? { value: retention.value!, label: t('chart.say_do_company_line', { value: pct1(retention.value!) }) } : undefined,
       height: 360,
-    }),
+    })),
     table: {
       columns: [t('metricpage.col_segment'), t('metric.csat.name'), t('chart.say_do_col_csat_interval'), t('chart.say_do_col_n'), t('metric.retention_rate.name'), t('chart.col_flag')],
       rows: [
@@ -581,7 +618,7 @@ function drawDriversChart(report: Report, t: Translator, segment: string | null)
       t('chart.drivers_desc', { count: shown.length, share: share(averageShare), score: value(averageScore), items }),
       t('chart.drivers_desc_priority', { items: priority.length ? t.format.list(priority.map((x) => name(x.d.metric))) : '—' }),
     ].join(' '),
-    scene: layoutScatter({
+    ...both((width) => layoutScatter({ width,
       points: shown.map(({ d, e }) => ({ label: name(d.metric), x: d.share, xLow: d.low, xHigh: d.high, y: e.value!, yLow: e.low, yHigh: e.high })),
       xDomain: [0, xMax * 1.05],
       yDomain: lineDomain('index', yValues),
@@ -593,7 +630,7 @@ function drawDriversChart(report: Report, t: Translator, segment: string | null)
       yReference: { value: averageScore, label: t('chart.drivers_average_score', { value: value(averageScore) }) },
       highlight: { quadrant: 'bottom-right', label: t('chart.drivers_fix_first') },
       height: 360,
-    }),
+    })),
     table: {
       columns: [t('overview.col_dimension'), t('chart.drivers_col_share'), t('chart.drivers_col_score'), t('metricpage.col_n')],
       rows: dims.map(({ d, e }) => [
@@ -641,14 +678,14 @@ export function dimensionsChart(report: Report, t: Translator): SiteChart | unde
     description: weakest
       ? t('chart.dimensions_desc', { count: dims.length, weakest: name(weakest), weakValue: fmt(weakest.result!.latest.value!), strongest: name(shown.at(-1)!), strongValue: fmt(shown.at(-1)!.result!.latest.value!) })
       : t('chart.no_values'),
-    scene: layoutBars({
+    ...both((width) => layoutBars({ width,
       rows: dims.map((m) => {
         const e = m.result!.latest;
         return { label: name(m), value: e.value, low: e.low, high: e.high, emphasis: m === weakest, missing: e.value === null ? suppressionText(e, t, minimum) : undefined };
       }),
       domain: [0, 100],
       format: fmt, tickFormat: tickFormat('index', t),
-    }),
+    })),
     table: { columns: estimateColumns(t('overview.col_dimension'), t, { census: false }), rows: dims.map((m) => estimateRow(m, name(m), m.result!.latest, t, minimum)) },
     notes: [t('chart.higher_better'), t('chart.interval_note'), t('chart.dimensions_note')],
   };
@@ -675,12 +712,12 @@ export function segmentDimensionsChart(report: Report, segmentId: string, t: Tra
       segment: name,
       items: t.format.list(shown.map((m) => `${metricName(m)} ${fmt(cell(m).value!)} (${t('segment.all_customers')} ${fmt(m.result!.latest.value!)})`)),
     }),
-    scene: layoutDumbbell({
+    ...both((width) => layoutDumbbell({ width,
       rows: shown.map((m) => ({ label: metricName(m), company: cell(m).value!, companyLow: cell(m).low, companyHigh: cell(m).high, benchmark: m.result!.latest.value! })),
       domain: lineDomain('index', shown.flatMap((m) => [cell(m).low ?? cell(m).value!, cell(m).high ?? cell(m).value!, m.result!.latest.value!])),
       format: fmt, tickFormat: tickFormat('index', t),
       legend: { company: name, benchmark: t('segment.all_customers') },
-    }),
+    })),
     table: {
       // The difference is the segment against the rest of the company (tested), as on the page.
       columns: [t('overview.col_dimension'), name, t('segment.all_customers'), t('segment.col_difference')],

@@ -6,7 +6,8 @@ import type { Translator } from '../i18n/core.ts';
 import type { ComparabilityFlag, GapVerdict } from '../report/compare.ts';
 import type { ChangeVerdict, DifferenceVerdict } from '../report/changes.ts';
 import type { UncertaintyBasis } from '../stats/benchmark-uncertainty.ts';
-import type { ReportEstimate, ReportMetric } from '../schemas/report.ts';
+import type { ReportComparison, ReportEstimate, ReportMetric } from '../schemas/report.ts';
+import { makesContext } from '../report/compare.ts';
 
 export const METRIC_NAME: Record<string, string> = {
   trust_index: 'metric.trust_index.name',
@@ -142,11 +143,24 @@ export function formatMetricValue(metric: Pick<ReportMetric, 'kind'>, value: num
   }
 }
 
-/** The interval of an estimate, e.g. "41.2–49.4 %"; empty for a census. */
+/**
+ * A range or interval in the locale's one form, from its two ends already formatted: "80.0% to
+ * 83.1%", "80,0 %…83,1 %", "от 80,0 % до 83,1 %". Every interval on the site goes through here,
+ * so a page never mixes "72.1 to 73.5" with "80.0% – 83.1%".
+ */
+export function formatRangeText(low: string, high: string, t: Translator): string {
+  return t('value.range', { low, high });
+}
+
+/** Two shares as an interval in the locale's form: "12% to 31%". */
+export function formatShareRange(low: number, high: number, digits: number, t: Translator): string {
+  return formatRangeText(t.format.percent(low, digits), t.format.percent(high, digits), t);
+}
+
+/** The interval of an estimate in the locale's form, e.g. "41.2% to 49.4%", "72.1 to 73.5"; empty for a census. */
 export function formatInterval(metric: Pick<ReportMetric, 'kind'>, e: ReportEstimate, t: Translator): string {
   if (e.low === null || e.high === null) return '';
-  if (metric.kind === 'share') return t.format.percentRange(e.low, e.high, 1);
-  return t('value.range', { low: formatMetricValue(metric, e.low, t), high: formatMetricValue(metric, e.high, t) });
+  return formatRangeText(formatMetricValue(metric, e.low, t), formatMetricValue(metric, e.high, t), t);
 }
 
 /** An amount in the metric's own unit: "4.2 pp", "12.0 points", "1.9 h", "0.15 orders per customer"; signed for gaps. */
@@ -165,7 +179,10 @@ function formatInUnit(metric: Pick<ReportMetric, 'kind'>, amount: number, t: Tra
   }
 }
 
-/** A gap or difference, signed: "+4.2 pp", "−12.0 points", "−1.9 h", "+0.15 orders per customer". */
+/**
+ * Every difference or change on the site, in the unit of the metric's kind, signed: "+4.2 pp" (a
+ * share), "−12.0 points" (an index or NPS), "−1.9 h" (hours), "+0.15 orders per customer".
+ */
 export function formatGap(metric: Pick<ReportMetric, 'kind'>, gap: number, t: Translator): string {
   return formatInUnit(metric, gap, t, true);
 }
@@ -178,8 +195,23 @@ export function formatThreshold(metric: Pick<ReportMetric, 'kind'>, amount: numb
 /** The 95 % interval of a difference in the metric's unit, e.g. "−3.1 to +5.2 pp". */
 export function formatGapRange(metric: Pick<ReportMetric, 'kind'>, low: number, high: number, t: Translator): string {
   const digits = metric.kind === 'orders' ? 2 : 1;
-  return t('value.range', { low: t.format.signedNumber(low, digits), high: formatGap(metric, high, t) });
+  return formatRangeText(t.format.signedNumber(low, digits), formatGap(metric, high, t), t);
 }
+
+/**
+ * How a difference or change reads against the metric's direction of good: "better" or "worse"
+ * only when its verdict is a tested claim (improved, declined, better or worse than the rest),
+ * otherwise null (no colour, no symbol: the verdict's words say it is not a finding).
+ */
+export type Judgement = 'better' | 'worse';
+export function judgement(verdict: ChangeVerdict | DifferenceVerdict | null | undefined): Judgement | null {
+  if (verdict === 'improved' || verdict === 'better') return 'better';
+  if (verdict === 'declined' || verdict === 'worse') return 'worse';
+  return null;
+}
+
+/** A symbol beside a tested difference, so better and worse do not rely on colour alone. */
+export const JUDGEMENT_SYMBOL: Record<Judgement, string> = { better: '▲', worse: '▼' };
 
 /** Segment names in a sentence: up to this many are named, a longer list names the first few. */
 const LIST_NAMED = 10;
@@ -200,4 +232,33 @@ export function suppressionText(e: ReportEstimate, t: Translator, minimum: numbe
   if (e.suppressed === 'complementary') return t('cell.complementary');
   if (e.suppressed === 'not_reached') return t('cell.not_reached');
   return t('cell.no_data');
+}
+
+/**
+ * The company figure a comparison used, as an estimate: the whole company's latest, or its
+ * customers in the public figure's markets. Null when the metric has no data.
+ */
+export function comparisonEstimate(metric: ReportMetric, c: ReportComparison): ReportEstimate | null {
+  const latest = metric.result?.latest;
+  if (!latest) return null;
+  return {
+    ...latest,
+    value: c.company.value,
+    low: c.company.low,
+    high: c.company.high,
+    n: c.company.n,
+    suppressed: c.company.value === null ? (c.company.markets ? 'small_cell' : latest.suppressed) : null,
+  };
+}
+
+/**
+ * How the company figure and a public figure relate, in one sentence: for a benchmark its gap and
+ * verdict, for context the ways the two differ (the same words as the metric page's table).
+ */
+export function comparisonSummary(metric: Pick<ReportMetric, 'kind'>, c: ReportComparison, t: Translator): string {
+  if (!c.comparable) {
+    return t('compare.context_sentence', { differences: t.format.list(c.flags.filter(makesContext).map((f) => t(FLAG_LABEL[f]))) });
+  }
+  if (c.gap === null) return t('statistic.benchmark_no_gap');
+  return t('statistic.benchmark_gap', { gap: formatGap(metric, c.gap, t), verdict: c.verdict === null ? t('compare.cannot_judge') : t(GAP_VERDICT_LABEL[c.verdict]) });
 }
