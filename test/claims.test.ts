@@ -374,9 +374,10 @@ describe('a company with a real benchmark', () => {
       const t = (await loadTranslationSystem()).translator('en');
       const chart = comparisonChart(report, nps, t)!;
       expect(chart.table.columns).toEqual(['Public figure', 'Company', 'Value', 'Gap', 'Verdict']);
+      // Each row is named by its population and source, so two figures of one publisher tell apart.
       expect(chart.table.rows.map((r) => [r[0], r[4]])).toEqual([
-        ['Example Research 2026', 'within the uncertainty'],
-        ['Example Research 2026', 'larger than the uncertainty'],
+        ['Finnish retail customers · Example Research 2026', 'within the uncertainty'],
+        ['Finnish retail customers · Example Research 2026', 'larger than the uncertainty'],
       ]);
     } finally {
       await data.remove();
