@@ -61,17 +61,7 @@ export function layoutBars(input: BarsInput): Scene {
       width: Math.abs(end - origin),
       height: BAR_ROW_HEIGHT - 14,
     });
-    let labelX = end;
-    if (row.low !== null && row.high !== null) {
-      const [lo, hi] = [x(row.low), x(row.high)];
-      marks.push(
-        { type: 'line', class: 'whisker', x1: lo, x2: hi, y1: mid, y2: mid },
-        { type: 'line', class: 'whisker', x1: lo, x2: lo, y1: mid - 5, y2: mid + 5 },
-        { type: 'line', class: 'whisker', x1: hi, x2: hi, y1: mid - 5, y2: mid + 5 },
-      );
-      labelX = Math.max(end, hi);
-    }
-    marks.push({ type: 'text', class: 'value', x: labelX + 5, y: mid, text: input.format(row.value), dy: '0.32em' });
+    marks.push(...whiskerAndValue(row, x, end, mid, input.format(row.value)));
   });
 
   if (input.benchmark) {
@@ -86,6 +76,26 @@ export function layoutBars(input: BarsInput): Scene {
 }
 
 /** Line height of wrapped labels in phone layouts (13 px text). */
+/**
+ * A bar's interval as a whisker with caps (when it has one) and its value label just past the bar
+ * or the whisker, whichever reaches further.
+ */
+function whiskerAndValue(row: { low: number | null; high: number | null }, x: (value: number) => number, end: number, mid: number, label: string): Mark[] {
+  const marks: Mark[] = [];
+  let labelX = end;
+  if (row.low !== null && row.high !== null) {
+    const [lo, hi] = [x(row.low), x(row.high)];
+    marks.push(
+      { type: 'line', class: 'whisker', x1: lo, x2: hi, y1: mid, y2: mid },
+      { type: 'line', class: 'whisker', x1: lo, x2: lo, y1: mid - 5, y2: mid + 5 },
+      { type: 'line', class: 'whisker', x1: hi, x2: hi, y1: mid - 5, y2: mid + 5 },
+    );
+    labelX = Math.max(end, hi);
+  }
+  marks.push({ type: 'text', class: 'value', x: labelX + 5, y: mid, text: label, dy: '0.32em' });
+  return marks;
+}
+
 const LABEL_LINE = 16;
 
 /**
@@ -126,17 +136,7 @@ function layoutBarsNarrow(input: BarsInput, width: number): Scene {
     }
     const end = x(row.value);
     rowMarks.push({ type: 'rect', class: row.emphasis ? 'bar bar-emphasis' : 'bar', x: Math.min(origin, end), y: mid - 7, width: Math.abs(end - origin), height: 14 });
-    let labelX = end;
-    if (row.low !== null && row.high !== null) {
-      const [lo, hi] = [x(row.low), x(row.high)];
-      rowMarks.push(
-        { type: 'line', class: 'whisker', x1: lo, x2: hi, y1: mid, y2: mid },
-        { type: 'line', class: 'whisker', x1: lo, x2: lo, y1: mid - 5, y2: mid + 5 },
-        { type: 'line', class: 'whisker', x1: hi, x2: hi, y1: mid - 5, y2: mid + 5 },
-      );
-      labelX = Math.max(end, hi);
-    }
-    rowMarks.push({ type: 'text', class: 'value', x: labelX + 5, y: mid, text: input.format(row.value), dy: '0.32em' });
+    rowMarks.push(...whiskerAndValue(row, x, end, mid, input.format(row.value)));
     y += 18 + 10;
   }
   const bottom = y;
