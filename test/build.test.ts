@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDataBuild } from '../src/pipeline/run.ts';
 import type { Report } from '../src/schemas/report.ts';
 import { runScript, treeDigest } from './helpers/build.ts';
+import { visibleText } from './helpers/html.ts';
 import { DATA_DIR, setCell, tempDataDir } from './helpers/data-dir.ts';
 
 const LOCALES = ['en', 'th', 'fi', 'ru', 'vi'];
@@ -19,20 +20,7 @@ let out: string;
 let report: Report;
 
 const page = (path: string) => readFile(join(out, path, 'index.html'), 'utf8');
-/** Visible text of a page, tags removed and entities decoded, white space folded. */
-const text = (html: string) =>
-  html
-    .replace(/<style[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, NBSP)
-    .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code) => String.fromCodePoint(parseInt(code, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/[ \t\r\n]+/g, ' ');
+const text = visibleText;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'trust-build-test-'));

@@ -13,6 +13,7 @@ import { loadTranslationSystem } from '../src/i18n/node.ts';
 import type { ReportEstimate } from '../src/schemas/report.ts';
 import { comparisonSummary, formatGap, formatGapRange, formatInterval, formatThreshold, judgement } from '../src/site/metric-text.ts';
 import { runScript } from './helpers/build.ts';
+import { visibleText } from './helpers/html.ts';
 
 const NBSP = '\u00a0';
 const MINUS = '\u2212';
@@ -94,15 +95,7 @@ describe('the built pages', () => {
   let work: string;
   let out: string;
   const page = (path: string) => readFile(join(out, path, 'index.html'), 'utf8');
-  const text = (html: string) =>
-    html
-      .replace(/<style[\s\S]*?<\/style>/g, '')
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/&nbsp;/g, NBSP)
-      .replace(/&#39;/g, "'")
-      .replace(/&quot;/g, '"')
-      .replace(/&amp;/g, '&')
-      .replace(/[ \t\r\n]+/g, ' ');
+  const text = visibleText;
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'trust-editorial-'));
