@@ -17,6 +17,16 @@ const EMPTY = 0xffffffff;
 const MAX_LOAD = 0.7;
 const MAX_ARENA = 2 ** 32 - 1;
 
+/** The length of the id whose record starts at `offset`: one byte, or 255 and four bytes. */
+function lengthAt(arena: Uint8Array, offset: number): number {
+  const first = arena[offset]!;
+  if (first !== 255) return first;
+  return arena[offset + 1]! | (arena[offset + 2]! << 8) | (arena[offset + 3]! << 16) | (arena[offset + 4]! * 2 ** 24);
+}
+
+/** Bytes before an id of this length in its record. */
+const headerOf = (length: number) => (length < 255 ? 1 : 5);
+
 export class StringTableFullError extends RangeError {
   constructor() {
     super('more than 4 GiB of distinct ids');
@@ -137,12 +147,8 @@ export class StringTable {
 
   private equals(offset: number): boolean {
     const { arena, key, keyLength } = this;
-    let length = arena[offset]!;
-    let start = offset + 1;
-    if (length === 255) {
-      length = arena[offset + 1]! | (arena[offset + 2]! << 8) | (arena[offset + 3]! << 16) | (arena[offset + 4]! * 2 ** 24);
-      start = offset + 5;
-    }
+    const length = lengthAt(arena, offset);
+    const start = offset + headerOf(length);
     if (length !== keyLength) return false;
     for (let i = 0; i < length; i++) if (arena[start + i] !== key[i]) return false;
     return true;
@@ -150,19 +156,15 @@ export class StringTable {
 
   private numberAt(offset: number): number {
     const { arena } = this;
-    let length = arena[offset]!;
-    let start = offset + 1;
-    if (length === 255) {
-      length = arena[offset + 1]! | (arena[offset + 2]! << 8) | (arena[offset + 3]! << 16) | (arena[offset + 4]! * 2 ** 24);
-      start = offset + 5;
-    }
+    const length = lengthAt(arena, offset);
+    const start = offset + headerOf(length);
     const at = start + length;
     return (arena[at]! | (arena[at + 1]! << 8) | (arena[at + 2]! << 16) | (arena[at + 3]! << 24)) >>> 0;
   }
 
   private insert(slot: number): number {
     const length = this.keyLength;
-    const record = (length < 255 ? 1 : 5) + length + this.tail;
+    const record = headerOf(length) + length + this.tail;
     if (this.used + record > this.arena.length) {
       if (this.used + record > MAX_ARENA) throw new StringTableFullError();
       const grown = new Uint8Array(Math.min(MAX_ARENA, Math.max(this.used + record, Math.ceil(this.arena.length * 1.5))));
@@ -204,12 +206,8 @@ export class StringTable {
     const { arena } = this;
     let offset = 0;
     while (offset < this.used) {
-      let length = arena[offset]!;
-      let start = offset + 1;
-      if (length === 255) {
-        length = arena[offset + 1]! | (arena[offset + 2]! << 8) | (arena[offset + 3]! << 16) | (arena[offset + 4]! * 2 ** 24);
-        start = offset + 5;
-      }
+      const length = lengthAt(arena, offset);
+      const start = offset + headerOf(length);
       let at = hashBytes(arena, start, length) & mask;
       while (slots[at] !== EMPTY) at = (at + 1) & mask;
       slots[at] = offset;
