@@ -5,27 +5,42 @@ import { describe, expect, it } from 'vitest';
 import { checkTranslations } from '../src/i18n/check.ts';
 import { createTranslationSystem } from '../src/i18n/core.ts';
 import { createFormatter } from '../src/i18n/format.ts';
-import { formatMessage } from '../src/i18n/message.ts';
+import { formatMessage, messageSyntaxError, placeholderNames } from '../src/i18n/message.ts';
 import { loadTranslationSystem, STRINGS_DIR } from '../src/i18n/node.ts';
 import { formatIssue } from '../src/pipeline/issues.ts';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
 
-describe('message format', () => {
-  const plural = new Intl.PluralRules('ru');
+describe('message format (intl-messageformat)', () => {
   const fmt = (n: number) => String(n);
   const figures = '{count, plural, =0 {нет цифр} one {# цифра} few {# цифры} many {# цифр} other {# цифры}}';
   it('chooses the Russian plural forms', () => {
-    expect([0, 1, 2, 5, 11, 21, 22, 25, 1.5].map((count) => formatMessage(figures, { count }, plural, fmt))).toEqual([
+    expect([0, 1, 2, 5, 11, 21, 22, 25, 1.5].map((count) => formatMessage(figures, { count }, 'ru', fmt))).toEqual([
       'нет цифр', '1 цифра', '2 цифры', '5 цифр', '11 цифр', '21 цифра', '22 цифры', '25 цифр', '1.5 цифры',
     ]);
   });
   it('interpolates text and nested placeholders', () => {
-    expect(formatMessage('{a} and {n, plural, one {# {thing}} other {# {thing}s}}', { a: 'x', n: 2, thing: 'box' }, new Intl.PluralRules('en'), fmt)).toBe('x and 2 boxs');
+    expect(formatMessage('{a} and {n, plural, one {# {thing}} other {# {thing}s}}', { a: 'x', n: 2, thing: 'box' }, 'en', fmt)).toBe('x and 2 boxs');
+  });
+  it('chooses a form by a word (select), and formats numbers with the given formatter', () => {
+    const text = '{kind, select, share {{value} pp} other {{value} points}}';
+    expect(formatMessage(text, { kind: 'share', value: -1.5 }, 'en', (n) => `${n < 0 ? '\u2212' : ''}${Math.abs(n)}`)).toBe('\u22121.5 pp');
+    expect(formatMessage(text, { kind: 'nps', value: 2 }, 'en', fmt)).toBe('2 points');
+  });
+  it('keeps tags and apostrophes as text', () => {
+    expect(formatMessage("<b>{a}</b> isn't markup", { a: '<i>' }, 'en', fmt)).toBe("<b><i></b> isn't markup");
   });
   it('fails loudly on a missing value', () => {
-    expect(() => formatMessage('{a}', {}, plural, fmt, 'k')).toThrow('message "k" needs a value for {a}');
+    expect(() => formatMessage('{a}', {}, 'ru', fmt, 'k')).toThrow('message "k" needs a value for {a}');
+  });
+  it('takes plural words for words, not placeholders', () => {
+    expect(placeholderNames('{count, plural, one {# luku} other {# lukua {unit}}}')).toEqual(['count', 'unit']);
+    expect(placeholderNames('{count, plural, one {luku} other {lukua}}')).toEqual(['count']);
+  });
+  it('names what is wrong with a broken message', () => {
+    expect(messageSyntaxError('{count, plural, one {x}')).toBe('a plural or select needs an "other" form');
+    expect(messageSyntaxError('{a}')).toBeUndefined();
   });
 });
 
@@ -57,8 +72,8 @@ describe('formatter', () => {
     ['en', ['45.3%', '+75%', '−6.1', '4,272', '15 November 2019', '25% – 95%']],
     ['fi', [`45,3${NBSP}%`, `+75${NBSP}%`, '−6,1', `4${NBSP}272`, '15. marraskuuta 2019', `25–95${NBSP}%`]],
     ['ru', [`45,3${NBSP}%`, `+75${NBSP}%`, '−6,1', `4${NBSP}272`, '15 ноября 2019 г.', `25–95${NBSP}%`]],
-    ['th', ['45.3%', '+75%', '−6.1', '4,272', '15 พฤศจิกายน 2019', '25% - 95%']],
-    ['vi', ['45,3%', '+75%', '−6,1', '4.272', '15 tháng 11, 2019', '25% - 95%']],
+    ['th', ['45.3%', '+75%', '−6.1', '4,272', '15 พฤศจิกายน 2562', '25% - 95%']],
+    ['vi', ['45,3%', '+75%', '−6,1', '4.272', '15 tháng 11 năm 2019', '25% - 95%']],
   ];
   for (const [locale, expected] of cases) {
     it(`formats numbers and dates in ${locale}`, () => {
@@ -67,8 +82,17 @@ describe('formatter', () => {
       expect(got.map((s) => s.replaceAll(NNBSP, NBSP))).toEqual(expected);
     });
   }
-  it('writes Thai dates in the Gregorian calendar, as sources publish their years', () => {
-    expect(createFormatter('th').date('2019-11-15')).not.toContain('2562');
+  it('writes Thai dates in the Buddhist era in running text, and a publication\'s date as it is printed', () => {
+    const th = createFormatter('th');
+    expect([th.date('2026-09-30'), th.month('2026-09-30'), th.publicationDate('2019-11-15'), th.year(2019)]).toEqual(['30 กันยายน 2569', 'กันยายน 2569', '15 พฤศจิกายน 2019', '2019']);
+    expect(['en', 'fi', 'ru', 'vi'].map((l) => createFormatter(l).publicationDate('2019-11-15'))).toEqual(['15 November 2019', '15. marraskuuta 2019', '15 ноября 2019 г.', '15 tháng 11 năm 2019']);
+  });
+  it('writes quarters in each language\'s way', () => {
+    expect(['en', 'fi', 'ru', 'vi', 'th'].map((l) => createFormatter(l).quarter('2024-Q4'))).toEqual([
+      `Q4${NBSP}2024`, 'Q4/2024', `IV${NBSP}кв.${NBSP}2024`, `Quý${NBSP}4/2024`, `ไตรมาส${NBSP}4/2567`,
+    ]);
+    expect(createFormatter('ru').quarter('2025-Q1')).toBe(`I${NBSP}кв.${NBSP}2025`);
+    expect(createFormatter('en').quarter('wave 3')).toBe('wave 3');
   });
 });
 

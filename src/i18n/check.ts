@@ -8,6 +8,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Issue } from '../pipeline/issues.ts';
 import { createTranslationSystem, type Dictionary } from './core.ts';
+import { avoidedVariants, GLOSSARY_DIR, loadGlossaries } from './glossary.ts';
+import { messageSyntaxError } from './message.ts';
 import { LOCALES } from './locales.ts';
 import { readStringsFiles, STRINGS_DIR } from './node.ts';
 
@@ -20,6 +22,8 @@ export interface TranslationCheckOptions {
   stringsDir?: string;
   /** Folder whose source files must use every key; defaults to `src/`. */
   codeDir?: string;
+  /** The glossaries the strings follow; defaults to `src/i18n/glossary/`. */
+  glossaryDir?: string;
 }
 
 export async function checkTranslations(options: TranslationCheckOptions = {}): Promise<Issue[]> {
@@ -75,6 +79,23 @@ export async function checkTranslations(options: TranslationCheckOptions = {}): 
     }
     for (const key of system.mismatched(locale)) {
       issues.push({ ...at(locale, key), field: key, message: 'expected the same {placeholders} as en.json', hint: `English: ${JSON.stringify(dictionaries.en[key])}` });
+    }
+  }
+  // Every message parses as ICU MessageFormat, with the parser the pages format with.
+  for (const [locale, dictionary] of Object.entries(dictionaries)) {
+    for (const [key, value] of Object.entries(dictionary)) {
+      const problem = typeof value === 'string' ? messageSyntaxError(value) : 'not a text';
+      if (problem) issues.push({ ...at(locale, key), field: key, message: `expected an ICU message, found one where ${problem}`, hint: 'see README, "Translating the interface": {name}, {count, plural, one {...} other {...}}, {kind, select, a {...} other {...}}' });
+    }
+  }
+  // One vocabulary: each glossary agrees with its locale's labels, and no string uses an avoided name.
+  const glossary = loadGlossaries(options.glossaryDir ?? GLOSSARY_DIR, dictionaries);
+  issues.push(...glossary.issues);
+  for (const [locale, g] of glossary.glossaries) {
+    const dictionary = dictionaries[locale];
+    if (!dictionary) continue;
+    for (const [key, value] of Object.entries(dictionary)) {
+      for (const issue of avoidedVariants(g, value, at(locale, key).file, 1, key)) issues.push({ ...issue, ...at(locale, key) });
     }
   }
   const { used, called } = await usedKeys(options.codeDir ?? SRC_DIR);

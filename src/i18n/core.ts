@@ -4,7 +4,7 @@
  */
 import { createFormatter, type Formatter } from './format.ts';
 import { localeInfo } from './locales.ts';
-import { formatMessage, placeholderNames, type MessageValues } from './message.ts';
+import { compileMessage, placeholderNames, type CompiledMessage, type MessageValues } from './message.ts';
 
 export type Dictionary = Readonly<Record<string, string>>;
 
@@ -43,11 +43,18 @@ export function createTranslationSystem(
     const dictionary = dictionaries[locale] ?? {};
     const info = localeInfo(locale);
     const format = createFormatter(locale);
-    const plural = new Intl.PluralRules(info.intl);
+    // Each message is compiled on first use and kept for the build.
+    const compiled = new Map<string, CompiledMessage>();
+    const formatNumber = (n: number) => format.number(n);
     const t = ((key: string, values: MessageValues = {}) => {
-      const template = dictionary[key] ?? source![key];
-      if (template === undefined) throw new Error(`unknown UI string "${key}"`);
-      return formatMessage(template, values, plural, (n) => format.number(n), key);
+      let message = compiled.get(key);
+      if (!message) {
+        const template = dictionary[key] ?? source![key];
+        if (template === undefined) throw new Error(`unknown UI string "${key}"`);
+        message = compileMessage(template, info.intl, formatNumber, key);
+        compiled.set(key, message);
+      }
+      return message(values);
     }) as Translator;
     Object.defineProperty(t, 'locale', { value: locale });
     t.format = format;

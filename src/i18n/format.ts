@@ -25,11 +25,25 @@ export interface Formatter {
    */
   percentRange(low: number, high: number, decimals?: number): string;
   numberRange(low: number, high: number, decimals?: number): string;
-  /** A calendar date from YYYY-MM-DD. */
+  /**
+   * A calendar date from YYYY-MM-DD, in the locale's running-text form: Thai in the Buddhist
+   * era (30 กันยายน 2569), Vietnamese as "30 tháng 9 năm 2026".
+   */
   date(iso: string): string;
+  /**
+   * A quarter from its code YYYY-Qn (a survey wave or a quarter of orders), in the locale's form:
+   * Q4 2024, Q4/2024, IV кв. 2024, Quý 4/2024, ไตรมาส 4/2567 (Buddhist era, as Thai dates).
+   * Anything that is not a quarter code is returned as it is.
+   */
+  quarter(code: string): string;
+  /**
+   * A publication's date (a source's release), as the publication prints it: Gregorian in every
+   * locale, so a Thai citation keeps the year on the report's cover.
+   */
+  publicationDate(iso: string): string;
   /** A month and year from YYYY-MM-DD. */
   month(iso: string): string;
-  /** A year, written as published (no calendar conversion). */
+  /** A year, written as published (no calendar conversion: publication years stay as printed). */
   year(value: number): string;
   /** A country name from an ISO 3166 code. */
   region(code: string): string;
@@ -39,6 +53,23 @@ export interface Formatter {
 }
 
 const cache = new Map<string, Formatter>();
+
+const QUARTER = /^(\d{4})-Q([1-4])$/;
+const ROMAN = ['I', 'II', 'III', 'IV'];
+const NBSP = '\u00a0';
+/** Each locale's quarter, from the Gregorian year and the quarter's number (1-4). */
+const QUARTER_FORMS: Record<string, (year: number, q: number) => string> = {
+  en: (year, q) => `Q${q}${NBSP}${year}`,
+  fi: (year, q) => `Q${q}/${year}`,
+  ru: (year, q) => `${ROMAN[q - 1]}${NBSP}кв.${NBSP}${year}`,
+  vi: (year, q) => `Quý${NBSP}${q}/${year}`,
+  th: (year, q) => `ไตรมาส${NBSP}${q}/${year + 543}`,
+};
+/**
+ * Calendar of dates in running text. Thai business writing dates in the Buddhist era; the
+ * Gregorian year is kept where a publication prints it (see `year`).
+ */
+const DATE_TAGS: Record<string, string> = { th: 'th-TH-u-ca-buddhist-nu-latn' };
 const PERCENT: Intl.NumberFormatOptions = { style: 'percent' };
 const SIGNED_PERCENT: Intl.NumberFormatOptions = { style: 'percent', signDisplay: 'exceptZero' };
 const SIGNED: Intl.NumberFormatOptions = { signDisplay: 'exceptZero' };
@@ -112,8 +143,19 @@ export function createFormatter(locale: string): Formatter {
     return format;
   };
   const integerFormat = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
-  const dateFormat = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-  const monthFormat = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  const dateTag = DATE_TAGS[locale] ?? tag;
+  const dateFormat = new Intl.DateTimeFormat(dateTag, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  const monthFormat = new Intl.DateTimeFormat(dateTag, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  // Vietnamese: "30 tháng 9 năm 2026", not Intl's "30 tháng 9, 2026".
+  const formatDate =
+    locale === 'vi'
+      ? (date: Date) => {
+          const parts = Object.fromEntries(dateFormat.formatToParts(date).map((p) => [p.type, p.value]));
+          return `${parts.day} ${parts.month} năm ${parts.year}`;
+        }
+      : (date: Date) => dateFormat.format(date);
+  const quarterForm = QUARTER_FORMS[locale] ?? QUARTER_FORMS.en!;
+  const gregorian = dateTag === tag ? undefined : new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   const regions = new Intl.DisplayNames([tag], { type: 'region' });
   const lists = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
   const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -129,7 +171,12 @@ export function createFormatter(locale: string): Formatter {
     times: (value, decimals) => `${trueMinus(nf('n', decimals, {}).format(value))}×`,
     percentRange: (low, high, decimals) => trueMinus(range(nf('p', decimals, PERCENT), low / 100, high / 100)),
     numberRange: (low, high, decimals) => trueMinus(range(nf('n', decimals, {}), low, high)),
-    date: (iso) => dateFormat.format(toDate(iso)),
+    date: (iso) => formatDate(toDate(iso)),
+    publicationDate: (iso) => (gregorian ? gregorian.format(toDate(iso)) : formatDate(toDate(iso))),
+    quarter: (code) => {
+      const m = QUARTER.exec(code);
+      return m ? quarterForm(Number(m[1]), Number(m[2])) : code;
+    },
     month: (iso) => monthFormat.format(toDate(iso)),
     year: (value) => String(value),
     region: (code) => regions.of(code) ?? code,

@@ -13,6 +13,7 @@ import {
 } from '../schemas/benchmark-translations.ts';
 import type { Benchmarks, LoadedSource, LoadedStatistic } from './load-benchmarks.ts';
 import { dataFile, inspectFile, readYamlFile } from './files.ts';
+import { avoidedVariants, glossaries as productGlossaries, type Glossary } from '../i18n/glossary.ts';
 import { closest, type Issue } from './issues.ts';
 
 export interface LibraryTranslations {
@@ -23,6 +24,8 @@ export interface LibraryTranslations {
 /** The English fields a translation may carry, and whether the entry has them. */
 function sourceFields(source: LoadedSource): Record<keyof SourceTranslation, boolean> {
   return {
+    title: source.descriptive.includes('title'),
+    publisher: source.descriptive.includes('publisher'),
     population: true,
     method: true,
     fieldwork_note: Boolean(source.fieldwork?.note),
@@ -41,7 +44,9 @@ export async function loadLibraryTranslations(
   dataDir: string,
   locales: readonly string[],
   benchmarks: Benchmarks,
+  options: { glossaries?: Map<string, Glossary> } = {},
 ): Promise<{ translations: LibraryTranslations; issues: Issue[]; warnings: Issue[] }> {
+  const glossaries = options.glossaries ?? productGlossaries();
   const translations: LibraryTranslations = { sources: {}, statistics: {} };
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
@@ -115,6 +120,25 @@ export async function loadLibraryTranslations(
         if (missing.length === 0) continue;
         const pos = entries[id] ? locate([kind, id]) : { line: 0, column: 0 };
         warnings.push({ file: file.display, line: pos.line, column: pos.column, field: id, message: `expected a ${locale} translation of ${missing.join(', ')}, found none; the English text is shown`, hint: `add ${missing.join(', ')} under ${kind}: ${id}:` });
+      }
+    }
+
+    // The locale's glossary names: an avoided variant in the library's text is a warning (a
+    // translated question may have to keep the survey's own word).
+    const glossary = glossaries.get(locale);
+    if (glossary) {
+      for (const kind of ['sources', 'statistics'] as const) {
+        for (const [id, entry] of Object.entries(result.data[kind] as Record<string, Record<string, string | string[] | undefined>>)) {
+          for (const [field, value] of Object.entries(entry)) {
+            const texts = typeof value === 'string' ? [[value, [kind, id, field]] as const] : (value ?? []).map((v, i) => [v, [kind, id, field, i]] as const);
+            for (const [text, path] of texts) {
+              for (const w of avoidedVariants(glossary, text, file.display, 1, field)) {
+                const pos = locate([...path]);
+                warnings.push({ ...w, line: pos.line, column: pos.column });
+              }
+            }
+          }
+        }
       }
     }
 

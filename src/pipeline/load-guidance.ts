@@ -10,6 +10,7 @@ import { LOCALE_CODES } from '../i18n/locales.ts';
 import { analystErrorMap } from '../schemas/error-map.ts';
 import { guidanceFrontmatterSchema, type GuidanceFrontmatter } from '../schemas/guidance.ts';
 import { checkArticleBody } from './guidance/check-body.ts';
+import { checkArticleTerms, glossaries as productGlossaries, type Glossary } from '../i18n/glossary.ts';
 import { closest, type Issue } from './issues.ts';
 import { parseYaml, validateYaml } from './yaml.ts';
 
@@ -28,6 +29,34 @@ export interface GuidanceTopic {
 }
 
 const HINT = 'see README, "Writing guidance"';
+
+/** When an article's legal and factual statements were last checked, and where that is written. */
+export interface ArticleCheckDate {
+  file: string;
+  /** Line of `checked:` in the file, or of the frontmatter's opening line when it is missing. */
+  line: number;
+  checked?: string;
+}
+
+/**
+ * Warnings for articles whose statements were checked too long before the end of the
+ * reporting period (or whose check date is missing).
+ */
+export function staleArticleWarnings(dates: readonly ArticleCheckDate[], periodEnd: string, maxAgeDays: number): Issue[] {
+  const end = Date.parse(`${periodEnd}T00:00:00Z`);
+  const warnings: Issue[] = [];
+  for (const d of dates) {
+    if (d.checked === undefined) {
+      warnings.push({ file: d.file, line: d.line, column: 1, field: 'checked', message: 'expected the date the article\'s legal and factual statements were last checked, found none', hint: 'check them, then add "checked: YYYY-MM-DD" to the frontmatter' });
+      continue;
+    }
+    const age = Math.round((end - Date.parse(`${d.checked}T00:00:00Z`)) / 86_400_000);
+    if (age > maxAgeDays) {
+      warnings.push({ file: d.file, line: d.line, column: 1, field: 'checked', message: `expected statements checked at most ${maxAgeDays} days before the end of the reporting period (${periodEnd}), found ${d.checked}, ${age} days before`, hint: 'check the law and figures the article states as of the report date, then update "checked" (company.yaml guidance_checked_within_days sets the limit)' });
+    }
+  }
+  return warnings;
+}
 
 async function listDir(path: string): Promise<string[]> {
   try {
@@ -69,11 +98,14 @@ export function splitFrontmatter(text: string): { yaml: string; line: number } |
 export async function loadGuidance(
   contentDir: string,
   publishedLocales: readonly string[],
-): Promise<{ topics: GuidanceTopic[]; issues: Issue[]; warnings: Issue[] }> {
+  options: { glossaries?: Map<string, Glossary> } = {},
+): Promise<{ topics: GuidanceTopic[]; issues: Issue[]; warnings: Issue[]; checked: ArticleCheckDate[] }> {
   const root = join(contentDir, 'guidance');
   const issues: Issue[] = [];
   const warnings: Issue[] = [];
   const articles: GuidanceArticle[] = [];
+  const checked: ArticleCheckDate[] = [];
+  const glossaries = options.glossaries ?? productGlossaries();
 
   for (const name of await symbolicLinks(root, false)) issues.push(linkIssue(join(root, name)));
   for (const locale of await listDir(root)) {
@@ -108,6 +140,10 @@ export async function loadGuidance(
         issues.push(shift({ file, line: pos.line, column: pos.column, field: 'topic', message: `expected the file name's topic "${topic}", found "${result.data.topic}"`, hint: 'the topic links the same article across languages: name the file after it' }));
         continue;
       }
+      // One vocabulary: the article names what it declares as the UI does, and no avoided variant.
+      const glossary = glossaries.get(locale);
+      if (glossary) for (const issue of checkArticleTerms(glossary, text, file, result.data)) issues.push(issue);
+      checked.push({ file, line: result.data.checked === undefined ? 1 : doc.locate(['checked']).line + front.line - 1, ...(result.data.checked === undefined ? {} : { checked: result.data.checked }) });
       articles.push({ ...result.data, locale, file });
     }
   }
@@ -139,5 +175,5 @@ export async function loadGuidance(
       warnings.push({ file: relative(process.cwd(), join(root, locale, `${topic.topic}${ext}`)), line: 0, column: 0, message: `expected a ${locale} version of "${topic.topic}", found none; readers get the English article with a notice`, hint: `translate content/guidance/en/${topic.topic}${ext}` });
     }
   }
-  return { topics, issues, warnings };
+  return { topics, issues, warnings, checked };
 }

@@ -9,7 +9,7 @@ import { loadBenchmarks } from './load-benchmarks.ts';
 import { loadCompany } from './load-company.ts';
 import { loadCompanyData, type CompanyData, type WorkerUse } from './load-company-data.ts';
 import { loadLibraryTranslations } from './load-benchmark-translations.ts';
-import { loadGuidance } from './load-guidance.ts';
+import { loadGuidance, staleArticleWarnings } from './load-guidance.ts';
 import { recommend } from '../report/recommend.ts';
 import { join, resolve } from 'node:path';
 import { createStageCache, fingerprint, stage, type StageCache } from './stage-cache.ts';
@@ -70,7 +70,8 @@ export async function runDataBuild(options: RunOptions): Promise<RunResult> {
   const published = companyResult.company?.locales ?? [];
   const guidance = await stage(cache, 'guidance', `${await keyOf(join(contentDir, 'guidance'))}\n${published.join(',')}`, () => loadGuidance(contentDir, published));
   const issues = sortIssues([...companyResult.issues, ...benchmarksResult.issues, ...dataIssues, ...translated.issues, ...guidance.issues]);
-  const warnings = sortIssues([...benchmarksResult.warnings, ...translated.warnings, ...guidance.warnings]);
+  const stale = companyResult.company ? staleArticleWarnings(guidance.checked, companyResult.company.reporting_period.end, companyResult.company.guidance_checked_within_days) : [];
+  const warnings = sortIssues([...benchmarksResult.warnings, ...translated.warnings, ...guidance.warnings, ...stale]);
   const counts = {
     sources: benchmarksResult.benchmarks.sources.length,
     statistics: benchmarksResult.benchmarks.statistics.length,

@@ -7,6 +7,9 @@ import { z } from 'zod';
 const text = z.string().trim().min(1, { error: 'expected a translated text' });
 
 export const sourceTranslationSchema = z.strictObject({
+  /** Only for a title or publisher that sources.yaml marks as descriptive. */
+  title: text.optional(),
+  publisher: text.optional(),
   population: text.optional(),
   method: text.optional(),
   fieldwork_note: text.optional(),

@@ -17,6 +17,12 @@ export const sourceSchema = z.strictObject({
   id: slug(),
   publisher: nonEmptyText(),
   title: nonEmptyText(),
+  /**
+   * Fields that describe rather than name: a title written because the original is unknown, or a
+   * publisher that is not known. They are translated like other text; published titles and
+   * publishers' names are shown as published.
+   */
+  descriptive: z.array(z.enum(['title', 'publisher'], { error: 'expected "title" or "publisher"' })).default([]),
   authors: z.array(nonEmptyText()).optional(),
   /** Publication year as published; absent when no original was found. */
   year: z.int({ error: 'expected a whole year such as 2019' }).min(1900).max(2100).optional(),

@@ -51,6 +51,8 @@ export const companySchema = z
       .default({ share: 2, hours: 2, orders: 0.1, metrics: {} }),
     /** Follow-up window for the complaint resolution rate, in days. */
     complaint_resolution_days: z.int().min(1).max(365).default(14),
+    /** A guidance article's legal and factual statements count as current for this many days before the period's end. */
+    guidance_checked_within_days: z.int().min(1).max(3650).default(365),
     /** When one customer answers more than once in a wave: keep the first answer, or all. */
     repeat_answers: z.enum(['first', 'all'], { error: 'expected "first" or "all"' }).default('first'),
     /**

@@ -16,6 +16,21 @@ export const guidanceFrontmatterSchema = z.strictObject({
   order: z.int({ error: 'expected a whole number' }).min(1, { error: 'expected a whole number from 1' }),
   metrics: z.array(z.enum(GUIDANCE_METRICS as unknown as [string, ...string[]], { error: `expected a metric id (${GUIDANCE_METRICS.join(', ')})` })).default([]),
   dimensions: z.array(z.enum(TRUST_DIMENSIONS, { error: `expected a trust dimension (${TRUST_DIMENSIONS.join(', ')})` })).default([]),
+  /**
+   * When the article's legal and factual statements were last checked (YYYY-MM-DD). The data
+   * build warns when it is missing, or older than `guidance_checked_within_days` at the end of
+   * the reporting period.
+   */
+  // Astro's frontmatter parser reads an unquoted date as a Date; the data build keeps the text.
+  checked: z
+    .preprocess((v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v), z.string({ error: 'expected a date as YYYY-MM-DD' }))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' })
+        .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { error: 'expected a real calendar date' }),
+    )
+    .optional(),
 });
 
 export type GuidanceFrontmatter = z.infer<typeof guidanceFrontmatterSchema>;
