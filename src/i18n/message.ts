@@ -29,13 +29,14 @@ export function compileMessage(template: string, locale: string, formatNumber: (
   // page's formatter instead, so each plain placeholder becomes a number placeholder whose
   // formatter passes text through unchanged.
   const format = (value: unknown) => (typeof value === 'number' ? formatNumber(value) : String(value));
+  const numberFormat = { format } as unknown as Intl.NumberFormat;
   try {
     message = new IntlMessageFormat(asNumbers(parse(template, { ignoreTag: true })), locale, undefined, {
       ignoreTag: true,
       formatters: {
-        getNumberFormat: () => ({ format }) as unknown as Intl.NumberFormat,
+        getNumberFormat: () => numberFormat,
         getDateTimeFormat: (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
-        getPluralRules: (...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args),
+        getPluralRules: () => pluralRules(locale),
       },
     });
   } catch (error) {
@@ -48,6 +49,14 @@ export function compileMessage(template: string, locale: string, formatNumber: (
     }
     return String(message.format(values));
   };
+}
+
+const plurals = new Map<string, Intl.PluralRules>();
+/** One Intl.PluralRules per locale for the whole build (making one costs far more than using it). */
+function pluralRules(locale: string): Intl.PluralRules {
+  let rules = plurals.get(locale);
+  if (!rules) plurals.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules;
 }
 
 function asNumbers(elements: MessageFormatElement[]): MessageFormatElement[] {
