@@ -124,6 +124,28 @@ describe('the strings check', () => {
     }
   });
 
+  it('takes plural words for words, and reports a message that does not parse at its line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'trust-strings-'));
+    try {
+      await cp(STRINGS_DIR, dir, { recursive: true });
+      const fi = JSON.parse(await readFile(join(dir, 'fi.json'), 'utf8'));
+      // Words inside plural forms are not placeholders: this matches en.json's {count}.
+      fi['library.count'] = '{count, plural, one {yksi luku} other {lukuja}}';
+      fi['nav.home'] = 'Yleiskuva {';
+      const text = JSON.stringify(fi, null, 2);
+      await writeFile(join(dir, 'fi.json'), text);
+      const line = text.split('\n').findIndex((l) => l.includes('"nav.home"')) + 1;
+      const issues = (await checkTranslations({ stringsDir: dir }))
+        .filter((i) => i.field === 'library.count' || i.field === 'nav.home')
+        .map((i) => formatIssue({ ...i, file: i.file.replace(/^.*\//, '') }));
+      expect(issues).toEqual([
+        `fi.json:${line}:3: nav.home: expected an ICU message, found one where a "{" is not closed by "}"\n  hint: see README, "Languages": {name}, {count, plural, one {...} other {...}}, {kind, select, a {...} other {...}}`,
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('uses createTranslationSystem with a fallback to English', () => {
     const system = createTranslationSystem({ en: { 'a.b': 'Hello {name}' }, fi: {} });
     const t = system.translator('fi');

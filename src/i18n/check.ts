@@ -85,7 +85,7 @@ export async function checkTranslations(options: TranslationCheckOptions = {}): 
   for (const [locale, dictionary] of Object.entries(dictionaries)) {
     for (const [key, value] of Object.entries(dictionary)) {
       const problem = typeof value === 'string' ? messageSyntaxError(value) : 'not a text';
-      if (problem) issues.push({ ...at(locale, key), field: key, message: `expected an ICU message, found one where ${problem}`, hint: 'see README, "Translating the interface": {name}, {count, plural, one {...} other {...}}, {kind, select, a {...} other {...}}' });
+      if (problem) issues.push({ ...at(locale, key), field: key, message: `expected an ICU message, found one where ${problem}`, hint: 'see README, "Languages": {name}, {count, plural, one {...} other {...}}, {kind, select, a {...} other {...}}' });
     }
   }
   // One vocabulary: each glossary agrees with its locale's labels, and no string uses an avoided name.
