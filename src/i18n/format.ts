@@ -70,6 +70,8 @@ const QUARTER_FORMS: Record<string, (year: number, q: number) => string> = {
  * Gregorian year is kept where a publication prints it (see `year`).
  */
 const DATE_TAGS: Record<string, string> = { th: 'th-TH-u-ca-buddhist-nu-latn' };
+/** Country names as the press writes them where Intl's full name reads as officialese. */
+const REGION_NAMES: Record<string, Record<string, string>> = { ru: { US: 'США' } };
 const PERCENT: Intl.NumberFormatOptions = { style: 'percent' };
 const SIGNED_PERCENT: Intl.NumberFormatOptions = { style: 'percent', signDisplay: 'exceptZero' };
 const SIGNED: Intl.NumberFormatOptions = { signDisplay: 'exceptZero' };
@@ -179,7 +181,7 @@ export function createFormatter(locale: string): Formatter {
     },
     month: (iso) => monthFormat.format(toDate(iso)),
     year: (value) => String(value),
-    region: (code) => regions.of(code) ?? code,
+    region: (code) => REGION_NAMES[locale]?.[code] ?? regions.of(code) ?? code,
     list: (items) => lists.format(items),
     currency: (value, currency, decimals) =>
       trueMinus(nf(`c:${currency}`, decimals, { style: 'currency', currency }).format(value)),
