@@ -17,7 +17,7 @@ import type { Mark, Scene } from '../src/charts/scene.ts';
 import { escapeXml, renderSvg } from '../src/charts/svg.ts';
 import { loadTranslationSystem } from '../src/i18n/node.ts';
 import type { Report, ReportEstimate } from '../src/schemas/report.ts';
-import { areaRadius, driversChart, sayVsDoChart } from '../src/site/charts.ts';
+import { areaRadius, driversChart, NARROW, sayVsDoChart } from '../src/site/charts.ts';
 
 const GOLDEN = new URL('./golden/charts/', import.meta.url).pathname;
 const pct = (v: number) => `${v.toFixed(1)} %`;
@@ -298,7 +298,7 @@ describe('site scatter charts', async () => {
     });
 
     it('says what it shows and lists each share and score for screen readers', () => {
-      expect(chart.title).toBe("What goes with likelihood to recommend: each trust dimension's share and score, 2026-Q3");
+      expect(chart.title).toBe("What goes with likelihood to recommend: each trust dimension's share and score, Q3\u00a02026");
       expect(chart.description).toContain('Transparency: share 31.0%, score 63.0');
       expect(chart.description).toContain('average score (72.2)');
       expect(chart.description).toContain('Share above average and score below average: Transparency.');
@@ -313,7 +313,7 @@ describe('site scatter charts', async () => {
 
     it('tabulates share, score with intervals and n', () => {
       expect(chart.table.columns).toEqual(['Dimension', 'Share of explained variance (95% interval)', 'Score (95% interval)', 'n']);
-      expect(chart.table.rows[3]).toEqual(['Transparency', '31.0% (25.0% – 37.0%)', '63.0 (61.8 to 64.2)', '800']);
+      expect(chart.table.rows[3]).toEqual(['Transparency', '31.0% (25.0% to 37.0%)', '63.0 (61.8 to 64.2)', '800']);
     });
 
     it('notes the method, the model fit and the segments without their own analysis', () => {
@@ -325,8 +325,8 @@ describe('site scatter charts', async () => {
 
     it('uses the segment\'s own scores for a segment', () => {
       const families = driversChart(report, t, 'families')!;
-      expect(families.title).toContain('for Families');
-      expect(families.table.rows[0]).toEqual(['Reliability', '22.0% (12.0% – 32.0%)', '70.0 (67.0 to 73.0)', '210']);
+      expect(families.title).toContain('Families');
+      expect(families.table.rows[0]).toEqual(['Reliability', '22.0% (12.0% to 32.0%)', '70.0 (67.0 to 73.0)', '210']);
     });
 
     it('matches the golden SVG', () => golden('drivers', chart.scene));
@@ -351,7 +351,7 @@ describe('site scatter charts', async () => {
     it('keeps the flag and adds n and the interval to the table', () => {
       expect(texts(chart.scene, 'point-label')).toEqual(['Families', '⚑ Deal seekers']);
       expect(chart.table.columns).toEqual(['Segment', 'Customer satisfaction (CSAT)', 'Satisfaction, 95% interval', 'Survey answers (n)', 'Retention rate', 'Finding']);
-      expect(chart.table.rows[1]).toEqual(['Deal seekers', '90.0%', '87.5% – 92.5%', '120', '31.0%', '⚑ satisfied, not loyal']);
+      expect(chart.table.rows[1]).toEqual(['Deal seekers', '90.0%', '87.5% to 92.5%', '120', '31.0%', '⚑ satisfied, not loyal']);
     });
 
     it('matches the golden SVG', () => golden('say-vs-do', chart.scene));
@@ -400,8 +400,7 @@ describe('svg', () => {
   });
 });
 
-describe('phone layouts (360 units drawn at 360 CSS px)', async () => {
-  const NARROW = 360;
+describe(`phone layouts (${NARROW} units, drawn at ${NARROW} to 360 CSS px)`, async () => {
   const css = await readFile(new URL('../src/styles/site.css', import.meta.url), 'utf8');
   // Font sizes of SVG text by class: the base rules, then the phone overrides (inside the media query).
   const sizes = (selector: RegExp) => {
@@ -463,10 +462,22 @@ describe('phone layouts (360 units drawn at 360 CSS px)', async () => {
       points: [
         { label: long.ru, x: 81, y: 66, xLow: 78, xHigh: 84 },
         { label: 'Khách hàng doanh nghiệp lớn', x: 90, y: 31, flagged: true },
+        { label: long.th, x: 73, y: 45 },
       ],
       xDomain: [70, 95], yDomain: [20, 80], xFormat: int, yFormat: int,
       xLabel: 'Доля объяснённой дисперсии готовности рекомендовать', yLabel: 'Retention', flagSymbol: '⚑',
       xReference: { value: 84, label: 'Company 84' }, yReference: { value: 59, label: 'Company 59' },
+      highlight: { quadrant: 'bottom-right', label: 'Fix first: matters more, scores lower' },
+    }),
+    'dumbbell-context-narrow': layoutDumbbell({
+      width: NARROW,
+      rows: [
+        { label: 'US consumers rating grocers · Qualtrics XM Institute 2023', company: 4.6, companyLow: -1, companyHigh: 10, benchmark: 30.1 },
+        { label: 'UK consumers rating streaming services · Qualtrics XM Institute 2024', company: 4.6, companyLow: -1, companyHigh: 10, benchmark: 29, context: true },
+        { label: 'Customers of US banks · Bain 2023', company: null, companyLow: null, companyHigh: null, benchmark: null, benchmarkLow: 5, benchmarkHigh: 25, benchmarkText: '5 to 25', context: true },
+      ],
+      domain: [-20, 40], format: (v) => `${v > 0 ? '+' : ''}${v.toFixed(1)}`, tickFormat: int,
+      legend: { company: 'Northwind Goods', benchmark: 'Public benchmark', context: 'Context figure (no gap)' },
     }),
     'small-multiples-narrow': layoutSmallMultiples({
       width: NARROW,
@@ -499,12 +510,39 @@ describe('phone layouts (360 units drawn at 360 CSS px)', async () => {
     it(`${name}: matches the golden SVG`, () => golden(name, scene));
   }
 
-  it('wraps long labels by words, and Thai (no spaces) by width', () => {
+  it('wraps long labels by words, and Thai (no spaces) between its words', () => {
     expect(wrapText('one two three', 60, 13)).toEqual(['one two', 'three']);
     const thai = wrapText(long.th, 60, 13);
     expect(thai.length).toBeGreaterThan(1);
     expect(thai.join('')).toBe(long.th);
     for (const line of thai) expect(textWidth(line, 13)).toBeLessThanOrEqual(60);
+    // คน|ทำงาน|รุ่น|ใหม่|ใน|เมือง|ใหญ่: every break falls between two words.
+    expect(wrapText(long.th, 130, 12)).toEqual(['คนทำงานรุ่นใหม่ใน', 'เมืองใหญ่']);
+    // A single word wider than the line is still cut by width.
+    expect(wrapText('Ääääääääääääääääääää', 60, 13).every((line) => textWidth(line, 13) <= 60)).toBe(true);
+  });
+
+  it('wraps long scatter labels inside the phone chart, in every script', () => {
+    const scene = scenes['scatter-narrow']!;
+    const labels = byClass(scene, 'point-label') as Extract<Mark, { type: 'text' }>[];
+    // Three points, each label on two lines (Russian, Vietnamese, Thai).
+    expect(labels.map((m) => m.text)).toEqual(['Корпоративные', 'клиенты', '⚑ Khách hàng', 'doanh nghiệp lớn', 'คนทำงานรุ่นใหม่ใน', 'เมืองใหญ่']);
+    for (const m of labels) expect(textWidth(m.text, 12)).toBeLessThanOrEqual(120);
+    expect(texts(scene, 'quadrant-label').length).toBeGreaterThan(1);
+  });
+
+  it('draws a context figure hollow beside the company, with no line between them', () => {
+    const scene = scenes['dumbbell-context-narrow']!;
+    // One connector: the benchmark's. The context rows have none (no gap is implied).
+    expect(byClass(scene, 'connector')).toHaveLength(1);
+    expect(byClass(scene, 'context').filter((m) => m.type === 'diamond')).toHaveLength(2); // legend + row
+    expect(byClass(scene, 'benchmark-range').map((m) => m.class)).toEqual(['benchmark-range context']);
+    expect(texts(scene, 'legend')).toEqual(['Northwind Goods', 'Public benchmark', 'Context figure (no gap)']);
+    expect(texts(scene, 'value-benchmark')).toEqual(['+30.1', '+29.0', '5 to 25']);
+  });
+
+  it('is shown only at its own size or larger: the stylesheet keeps it at least NARROW px wide', () => {
+    expect(css).toMatch(new RegExp(`\\.chart-narrow \\.chart-svg \\{ min-width: ${NARROW}px; \\}`));
   });
 
   it('draws the dumbbell interval through the point, with caps, and one legend', () => {
@@ -534,4 +572,21 @@ describe('heat table (cohorts)', () => {
   });
 
   it('matches the golden SVG', () => golden('heat', scene));
+
+  it('keeps its text at 4.5:1 or more on every step, in light and in dark mode', async () => {
+    const css = await readFile(new URL('../src/styles/site.css', import.meta.url), 'utf8');
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const contrast = (a: string, b: string) => { const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x); return (hi! + 0.05) / (lo! + 0.05); };
+    const dark = css.slice(css.indexOf('@media screen and (prefers-color-scheme: dark) {\n  .chart-svg .heat-0'));
+    const light = css.slice(0, css.indexOf('@media screen and (prefers-color-scheme: dark) {\n  .chart-svg .heat-0'));
+    for (const [mode, block, firstWhite] of [['light', light, 4], ['dark', dark, 2]] as const) {
+      const fill = (step: number) => new RegExp(`\\.chart-svg \\.heat-${step} \\{ fill: (#[0-9a-f]{6}); \\}`).exec(block)![1]!;
+      const text = (step: number) => (step >= firstWhite ? '#ffffff' : /\.chart-svg text\.heat-text \{ fill: (#[0-9a-f]{6})/.exec(block)![1]!);
+      for (let step = 0; step < 6; step++) expect(contrast(fill(step), text(step)), `${mode} heat-${step}`).toBeGreaterThanOrEqual(4.5);
+    }
+    expect(dark).toContain('.chart-svg text.heat-text:is(.heat-2, .heat-3, .heat-4, .heat-5) { fill: #fff; }');
+  });
 });

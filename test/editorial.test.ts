@@ -50,7 +50,7 @@ describe('one interval form per locale', () => {
     const share = (locale: string) => formatInterval({ kind: 'share' }, estimate(81.6, 80, 83.1), tr(locale));
     const index = (locale: string) => formatInterval({ kind: 'index' }, estimate(72.8, 72.1, 73.5), tr(locale));
     expect([share('en'), index('en')]).toEqual(['80.0% to 83.1%', '72.1 to 73.5']);
-    expect([share('fi'), index('fi')]).toEqual([`80,0${NBSP}%…83,1${NBSP}%`, '72,1…73,5']);
+    expect([share('fi'), index('fi')]).toEqual([`80,0–83,1${NBSP}%`, '72,1–73,5']);
     expect([share('ru'), index('ru')]).toEqual([`от 80,0${NBSP}% до 83,1${NBSP}%`, 'от 72,1 до 73,5']);
     expect([share('th'), index('th')]).toEqual(['80.0% ถึง 83.1%', '72.1 ถึง 73.5']);
     expect([share('vi'), index('vi')]).toEqual(['80,0% đến 83,1%', '72,1 đến 73,5']);

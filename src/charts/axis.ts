@@ -39,9 +39,14 @@ export function textWidth(text: string, size = 13): number {
 /** Layouts at or below this width are phone layouts: labels above their marks, fewer ticks. */
 export const NARROW_MAX = 480;
 
+/** Word boundaries in scripts written without spaces (Thai): the dictionary-based ICU breaker. */
+const WORDS = new Intl.Segmenter('th', { granularity: 'word' });
+const COMBINING = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0300-\u036f]/;
+
 /**
  * Breaks a label into lines no wider than `max` (estimated like `textWidth`). Breaks at spaces;
- * Thai has no spaces between words, so a run wider than a line is cut by width (after a base
+ * Thai has no spaces between words, so a run wider than a line breaks between its words (found
+ * by `Intl.Segmenter`), and only a single word wider than a line is cut by width (after a base
  * character, never before a combining mark).
  */
 export function wrapText(text: string, max: number, size = 13): string[] {
@@ -53,14 +58,16 @@ export function wrapText(text: string, max: number, size = 13): string[] {
     if (textWidth(candidate, size) <= max) { current = candidate; continue; }
     push();
     if (textWidth(word, size) <= max) { current = word; continue; }
-    // A run too long for one line: cut it by width.
-    let piece = '';
-    for (const ch of word) {
-      const combining = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0300-\u036f]/.test(ch);
-      if (!combining && piece && textWidth(piece + ch, size) > max) { lines.push(piece); piece = ''; }
-      piece += ch;
+    // A run too long for one line: break it between words, a word too long by width.
+    for (const { segment } of WORDS.segment(word)) {
+      if (textWidth(current + segment, size) <= max) { current += segment; continue; }
+      push();
+      if (textWidth(segment, size) <= max) { current = segment; continue; }
+      for (const ch of segment) {
+        if (!COMBINING.test(ch) && current && textWidth(current + ch, size) > max) push();
+        current += ch;
+      }
     }
-    current = piece;
   }
   push();
   return lines.length ? lines : [''];

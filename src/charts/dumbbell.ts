@@ -1,6 +1,9 @@
 /**
  * Dumbbell: the company's value (circle, with its interval) against a public benchmark (diamond)
- * on the same scale, one row per comparison, joined by a line whose length is the gap.
+ * on the same scale, one row per comparison, joined by a line whose length is the gap. A context
+ * figure (not comparable: another population, country or industry) sits on the same scale as a
+ * hollow, muted diamond with no line joining it to the company: it is set beside the company's
+ * figure, never measured against it.
  */
 import { scaleLinear } from 'd3';
 import { bottomAxis, NARROW_MAX, textWidth, wrapText, type NumberFormat } from './axis.ts';
@@ -8,13 +11,19 @@ import type { Mark, Scene } from './scene.ts';
 
 export interface DumbbellRow {
   label: string;
-  company: number;
+  /** The company's figure; null when it has none for this row (only the public figure is drawn). */
+  company: number | null;
   companyLow: number | null;
   companyHigh: number | null;
-  benchmark: number;
+  /** The public figure as a point; null for a range. */
+  benchmark: number | null;
   /** Benchmark ranges ("25-95 %") are drawn as a bar rather than a point. */
   benchmarkLow?: number | null;
   benchmarkHigh?: number | null;
+  /** The public figure's label as published (e.g. a range or "about 30"); default `format(benchmark)`. */
+  benchmarkText?: string;
+  /** A context figure: hollow and muted, no connecting line (no gap). */
+  context?: boolean;
 }
 
 export interface DumbbellInput {
@@ -22,39 +31,50 @@ export interface DumbbellInput {
   domain: [number, number];
   format: NumberFormat;
   tickFormat?: NumberFormat;
-  legend: { company: string; benchmark: string };
+  /** Legend entries; `benchmark` is shown when a row is a benchmark, `context` when one is context. */
+  legend: { company: string; benchmark: string; context?: string };
   width?: number;
 }
 
 const ROW = 34;
 const LINE = 15;
+/** Line step of a legend wrapped onto more lines. */
+const LEGEND_LINE = 18;
 
 export function layoutDumbbell(input: DumbbellInput): Scene {
   const width = input.width ?? 640;
   const narrow = width <= NARROW_MAX;
-  const fits = (v: number) => textWidth(input.format(v), 12);
+  const fits = (text: string) => textWidth(text, 12);
+  const publicText = (r: DumbbellRow) => r.benchmarkText ?? (r.benchmark === null ? '' : input.format(r.benchmark));
   // Wide: a label column (at most 240 units, labels wrapped inside it); phone: labels above each row.
   const labelWidth = narrow ? 0 : Math.min(240, Math.max(...input.rows.map((r) => textWidth(r.label)), 40) + 12);
-  const valueRoom = Math.max(...input.rows.flatMap((r) => [fits(r.company), fits(r.benchmark)]), 24) + 12;
+  const valueRoom = Math.max(...input.rows.flatMap((r) => [r.company === null ? 0 : fits(input.format(r.company)), fits(publicText(r))]), 24) + 12;
   const plotLeft = narrow ? valueRoom : labelWidth + valueRoom;
   const plotRight = width - valueRoom;
   const x = scaleLinear().domain(input.domain).range([plotLeft, plotRight]).nice();
   const marks: Mark[] = [];
 
-  // One legend for the whole chart, wrapped onto two lines when it does not fit on one.
-  const companyWidth = textWidth(input.legend.company, 12);
-  const oneLine = 16 + companyWidth + 24 + 10 + textWidth(input.legend.benchmark, 12) <= width - 8;
+  // One legend for the whole chart, an entry per kind of mark drawn; it wraps when a line is full.
   const legendLeft = narrow ? 8 : labelWidth;
-  marks.push(
-    { type: 'circle', class: 'company', cx: legendLeft + 6, cy: 10, r: 5 },
-    { type: 'text', class: 'legend', x: legendLeft + 16, y: 10, text: input.legend.company, dy: '0.32em' },
-  );
-  const [bx0, by0] = oneLine ? [legendLeft + 16 + companyWidth + 24, 10] : [legendLeft + 6, 28];
-  marks.push(
-    { type: 'diamond', class: 'benchmark', cx: bx0, cy: by0, r: 5 },
-    { type: 'text', class: 'legend', x: bx0 + 10, y: by0, text: input.legend.benchmark, dy: '0.32em' },
-  );
-  const top = by0 + 22;
+  const entries: { cls: string; shape: 'circle' | 'diamond'; text: string }[] = [];
+  if (input.rows.some((r) => r.company !== null)) entries.push({ cls: 'company', shape: 'circle', text: input.legend.company });
+  if (input.rows.some((r) => !r.context)) entries.push({ cls: 'benchmark', shape: 'diamond', text: input.legend.benchmark });
+  if (input.legend.context && input.rows.some((r) => r.context)) entries.push({ cls: 'benchmark context', shape: 'diamond', text: input.legend.context });
+  let cx = legendLeft + 6;
+  let cy = 10;
+  entries.forEach((entry, i) => {
+    const w = textWidth(entry.text, 12);
+    if (i > 0 && cx + 10 + w > width - 8) {
+      cx = legendLeft + 6;
+      cy += LEGEND_LINE;
+    }
+    marks.push(
+      entry.shape === 'circle' ? { type: 'circle', class: entry.cls, cx, cy, r: 5 } : { type: 'diamond', class: entry.cls, cx, cy, r: 5 },
+      { type: 'text', class: 'legend', x: cx + 10, y: cy, text: entry.text, dy: '0.32em' },
+    );
+    cx += 10 + w + 24;
+  });
+  const top = cy + 22;
 
   const rowMarks: Mark[] = [];
   let y = top;
@@ -72,14 +92,29 @@ export function layoutDumbbell(input: DumbbellInput): Scene {
       lines.forEach((line, i) => rowMarks.push({ type: 'text', class: 'label', x: labelWidth - 8, y: first + i * LINE, text: line, anchor: 'end', dy: '0.32em' }));
       y += height;
     }
-    const cx = x(row.company);
-    const bx = x(row.benchmark);
-    rowMarks.push({ type: 'line', class: 'connector', x1: Math.min(cx, bx), x2: Math.max(cx, bx), y1: mid, y2: mid });
-    if (row.benchmarkLow != null && row.benchmarkHigh != null) {
-      rowMarks.push({ type: 'rect', class: 'benchmark-range', x: x(row.benchmarkLow), y: mid - 4, width: x(row.benchmarkHigh) - x(row.benchmarkLow), height: 8 });
+    const context = row.context ? ' context' : '';
+    const range = row.benchmarkLow != null && row.benchmarkHigh != null;
+    // The public figure's extent: its diamond, or its range bar.
+    const bx = row.benchmark !== null ? x(row.benchmark) : range ? (x(row.benchmarkLow!) + x(row.benchmarkHigh!)) / 2 : null;
+    if (bx === null) continue;
+    const [bLo, bHi] = row.benchmark !== null ? [bx - 6, bx + 6] : [x(row.benchmarkLow!), x(row.benchmarkHigh!)];
+    const cxRow = row.company === null ? null : x(row.company);
+    // A line joins the pair only for a benchmark: its length is the gap.
+    if (cxRow !== null && !row.context && row.benchmark !== null) {
+      rowMarks.push({ type: 'line', class: 'connector', x1: Math.min(cxRow, bx), x2: Math.max(cxRow, bx), y1: mid, y2: mid });
+    }
+    if (range) {
+      rowMarks.push({ type: 'rect', class: `benchmark-range${context}`, x: x(row.benchmarkLow!), y: mid - 4, width: x(row.benchmarkHigh!) - x(row.benchmarkLow!), height: 8 });
+    }
+    if (cxRow === null) {
+      if (row.benchmark !== null) rowMarks.push({ type: 'diamond', class: `benchmark${context}`, cx: bx, cy: mid, r: 6 });
+      const text = publicText(row);
+      const right = bHi + 4 + fits(text) <= width;
+      rowMarks.push({ type: 'text', class: `value value-benchmark${context} halo`, x: right ? bHi + 4 : bLo - 4, y: mid, text, anchor: right ? 'start' : 'end', dy: '0.32em' });
+      continue;
     }
     // The company's interval runs through its point, with caps at both ends.
-    let [lo, hi] = [cx, cx];
+    let [lo, hi] = [cxRow, cxRow];
     if (row.companyLow !== null && row.companyHigh !== null) {
       [lo, hi] = [x(row.companyLow), x(row.companyHigh)];
       rowMarks.push(
@@ -88,14 +123,14 @@ export function layoutDumbbell(input: DumbbellInput): Scene {
         { type: 'line', class: 'whisker', x1: hi, x2: hi, y1: mid - 6, y2: mid + 6 },
       );
     }
-    const left = cx < bx;
+    const left = cxRow < bx;
+    if (row.benchmark !== null) rowMarks.push({ type: 'diamond', class: `benchmark${context}`, cx: bx, cy: mid, r: 6 });
     rowMarks.push(
-      { type: 'diamond', class: 'benchmark', cx: bx, cy: mid, r: 6 },
-      { type: 'circle', class: 'company', cx, cy: mid, r: 5.5 },
+      { type: 'circle', class: 'company', cx: cxRow, cy: mid, r: 5.5 },
       // Value labels sit outside the pair and the interval, on a background halo, so neither a
       // mark nor the zero axis runs through them.
-      { type: 'text', class: 'value halo', x: left ? Math.min(cx - 9, lo - 5) : Math.max(cx + 9, hi + 5), y: mid, text: input.format(row.company), anchor: left ? 'end' : 'start', dy: '0.32em' },
-      { type: 'text', class: 'value value-benchmark halo', x: left ? Math.max(bx + 10, hi + 5) : Math.min(bx - 10, lo - 5), y: mid, text: input.format(row.benchmark), anchor: left ? 'start' : 'end', dy: '0.32em' },
+      { type: 'text', class: 'value halo', x: left ? Math.min(cxRow - 9, lo - 5) : Math.max(cxRow + 9, hi + 5), y: mid, text: input.format(row.company!), anchor: left ? 'end' : 'start', dy: '0.32em' },
+      { type: 'text', class: `value value-benchmark${context} halo`, x: left ? Math.max(bHi + 4, hi + 5) : Math.min(bLo - 4, lo - 5), y: mid, text: publicText(row), anchor: left ? 'start' : 'end', dy: '0.32em' },
     );
   }
   const bottom = y;

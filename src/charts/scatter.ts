@@ -59,8 +59,13 @@ export const POINT_RADIUS = 5.5;
 const LABEL_SIZE = 12;
 /** Half the height of a 12 px label set with dy 0.32em around its y. */
 const HALF_LINE = 7;
+const HALF_LINE_THAI = 9;
 /** Vertical step when a label is nudged away from a neighbour. */
 const NUDGE = 14;
+/** Line step of a label wrapped onto several lines (phone layouts). */
+const LABEL_LINE = 14;
+/** Phone layouts: the widest a point label may be before it wraps. */
+const NARROW_LABEL_MAX = 120;
 
 /** A box in chart coordinates. */
 export interface Box {
@@ -72,6 +77,8 @@ export interface Box {
 
 export interface LabelRequest {
   text: string;
+  /** The label wrapped onto lines (default: `text` on one line); the box is centred on y. */
+  lines?: string[];
   cx: number;
   cy: number;
   r: number;
@@ -89,10 +96,19 @@ export interface PlacedLabel {
   nudged: boolean;
 }
 
-export function labelBox(x: number, y: number, anchor: Anchor, text: string): Box {
-  const w = textWidth(text, LABEL_SIZE);
+/** The box of a label of one line (a string) or of several (centred on y). */
+export function labelBox(x: number, y: number, anchor: Anchor, text: string | string[]): Box {
+  const lines = typeof text === 'string' ? [text] : text;
+  const w = Math.max(...lines.map((line) => textWidth(line, LABEL_SIZE)));
+  // Thai stacks vowels and tone marks above and below its letters: its lines need more room.
+  const half = (/[\u0E00-\u0E7F]/.test(lines.join('')) ? HALF_LINE_THAI : HALF_LINE) + ((lines.length - 1) * LABEL_LINE) / 2;
   const x0 = anchor === 'end' ? x - w : anchor === 'middle' ? x - w / 2 : x;
-  return { x0, y0: y - HALF_LINE, x1: x0 + w, y1: y + HALF_LINE };
+  return { x0, y0: y - half, x1: x0 + w, y1: y + half };
+}
+
+/** Text marks for a label of one or more lines centred on y. */
+function labelMarks(lines: string[], x: number, y: number, anchor: Anchor, cls: string): Mark[] {
+  return lines.map((text, i): Mark => ({ type: 'text', class: cls, x, y: y + (i - (lines.length - 1) / 2) * LABEL_LINE, text, anchor, dy: '0.32em' }));
 }
 
 export function overlap(a: Box, b: Box): number {
@@ -116,7 +132,10 @@ export function placeLabels(requests: LabelRequest[], area: Box, obstacles: Box[
   const placed: PlacedLabel[] = [];
   requests.forEach((p, i) => {
     const gap = p.r + 3.5;
-    const rightFirst = p.cx + gap + textWidth(p.text, LABEL_SIZE) <= area.x1;
+    const lines = p.lines ?? [p.text];
+    // Half the height a wrapped label adds: its box moves that much further above or below.
+    const extra = ((lines.length - 1) * LABEL_LINE) / 2;
+    const rightFirst = p.cx + gap + Math.max(...lines.map((line) => textWidth(line, LABEL_SIZE))) <= area.x1;
     type Candidate = Omit<PlacedLabel, 'box'> & { penalty: number };
     const pair = (right: Omit<Candidate, 'anchor'>, left: Omit<Candidate, 'anchor'>): Candidate[] => {
       const r: Candidate = { ...right, anchor: 'start' };
@@ -128,17 +147,17 @@ export function placeLabels(requests: LabelRequest[], area: Box, obstacles: Box[
     const diagonal = (dy: number) => pair({ x: p.cx + 3, y: p.cy + dy, nudged: false, penalty: 2 }, { x: p.cx - 3, y: p.cy + dy, nudged: false, penalty: 2 });
     const candidates: Candidate[] = [
       ...beside(0, 0),
-      ...diagonal(-p.r - 8),
-      ...diagonal(p.r + 8),
-      { x: p.cx, y: Math.min(p.cy - p.r, p.top ?? Infinity) - 9, anchor: 'middle', nudged: false, penalty: 4 },
-      { x: p.cx, y: Math.max(p.cy + p.r, p.bottom ?? -Infinity) + 10, anchor: 'middle', nudged: false, penalty: 4 },
+      ...diagonal(-p.r - 8 - extra),
+      ...diagonal(p.r + 8 + extra),
+      { x: p.cx, y: Math.min(p.cy - p.r, p.top ?? Infinity) - 9 - extra, anchor: 'middle', nudged: false, penalty: 4 },
+      { x: p.cx, y: Math.max(p.cy + p.r, p.bottom ?? -Infinity) + 10 + extra, anchor: 'middle', nudged: false, penalty: 4 },
     ];
     for (let step = 1; step <= 6; step++) candidates.push(...beside(-step * NUDGE, step * 60), ...beside(step * NUDGE, step * 60));
     const hard = [...points.filter((_, j) => j !== i), ...obstacles, ...placed.map((l) => l.box)];
     let best: PlacedLabel | undefined;
     let bestCost = Infinity;
     for (const { penalty, ...c } of candidates) {
-      const box = labelBox(c.x, c.y, c.anchor, p.text);
+      const box = labelBox(c.x, c.y, c.anchor, lines);
       if (!inside(box, area)) continue;
       const cost = 1000 * hard.reduce((sum, o) => sum + overlap(box, o), 0) + soft.reduce((sum, o) => sum + overlap(box, o), 0) + penalty;
       if (cost < bestCost) {
@@ -149,7 +168,7 @@ export function placeLabels(requests: LabelRequest[], area: Box, obstacles: Box[
     // Nothing fits inside the area (a label wider than the plot): keep it beside the point.
     if (!best) {
       const { penalty: _, ...c } = beside(0, 0)[0]!;
-      best = { ...c, box: labelBox(c.x, c.y, c.anchor, p.text) };
+      best = { ...c, box: labelBox(c.x, c.y, c.anchor, lines) };
     }
     placed.push(best);
   });
@@ -189,7 +208,7 @@ export function layoutScatter(input: ScatterInput): Scene {
     top: p.yLow != null && p.yHigh != null ? y(p.yHigh) : undefined,
     bottom: p.yLow != null && p.yHigh != null ? y(p.yLow) : undefined,
     text: p.flagged && input.flagSymbol ? `${input.flagSymbol} ${p.label}` : p.label,
-  }));
+  })).map((p) => ({ ...p, lines: narrow ? wrapText(p.text, NARROW_LABEL_MAX, LABEL_SIZE) : [p.text] }));
   const pointBoxes: Box[] = points.map(({ cx, cy, r }) => ({ x0: cx - r, y0: cy - r, x1: cx + r, y1: cy + r }));
   // Whiskers are soft obstacles: a label beside a point with a horizontal whisker moves above it.
   for (const { p, cx, cy } of points) {
@@ -208,34 +227,46 @@ export function layoutScatter(input: ScatterInput): Scene {
     marks.push({ type: 'rect', class: 'quadrant band bar-emphasis', x: x0, y: y0, width: x1 - x0, height: y1 - y0 });
     // The label sits in the quadrant's outer corner, away from the reference lines; if a point or
     // whisker is there, in the next corner of the quadrant that is free.
-    const outer = { x: east ? x1 - 6 : x0 + 6, y: south ? y1 - 10 : y0 + 12, anchor: (east ? 'end' : 'start') as Anchor };
+    // On phones it wraps inside the plot (the quadrant may be narrower than the label).
+    const lines = narrow ? wrapText(label, Math.max(x1 - x0, right - left) - 12, LABEL_SIZE) : [label];
+    const extra = ((lines.length - 1) * LABEL_LINE) / 2;
+    const outer = { x: east ? x1 - 6 : x0 + 6, y: south ? y1 - 10 - extra : y0 + 12 + extra, anchor: (east ? 'end' : 'start') as Anchor };
     const corners = [
       outer,
-      { x: outer.x, y: south ? y0 + 12 : y1 - 10, anchor: outer.anchor },
+      { x: outer.x, y: south ? y0 + 12 + extra : y1 - 10 - extra, anchor: outer.anchor },
       { x: east ? x0 + 6 : x1 - 6, y: outer.y, anchor: (east ? 'start' : 'end') as Anchor },
     ];
-    const cost = (c: (typeof corners)[number]) => [...pointBoxes, ...whiskers].reduce((sum, o) => sum + overlap(labelBox(c.x, c.y, c.anchor, label), o), 0);
-    const corner = corners.find((c) => cost(c) === 0) ?? outer;
-    labels.push({ type: 'text', class: 'quadrant-label', x: corner.x, y: corner.y, text: label, anchor: corner.anchor, dy: '0.32em' });
-    obstacles.push(labelBox(corner.x, corner.y, corner.anchor, label));
+    const fitsPlot = (c: (typeof corners)[number]) => inside(labelBox(c.x, c.y, c.anchor, lines), { x0: left, y0: top, x1: right, y1: bottom });
+    const cost = (c: (typeof corners)[number]) => [...pointBoxes, ...whiskers].reduce((sum, o) => sum + overlap(labelBox(c.x, c.y, c.anchor, lines), o), 0);
+    const corner = corners.find((c) => cost(c) === 0 && (!narrow || fitsPlot(c))) ?? corners.find((c) => !narrow || fitsPlot(c)) ?? outer;
+    labels.push(...labelMarks(lines, corner.x, corner.y, corner.anchor, 'quadrant-label'));
+    obstacles.push(labelBox(corner.x, corner.y, corner.anchor, lines));
   }
   if (input.xReference && rx !== undefined) {
     marks.push({ type: 'line', class: 'reference-line axis-zero', x1: rx, x2: rx, y1: top, y2: bottom });
     // Label along the top, on the side with room.
     const text = input.xReference.label;
-    const toLeft = rx + 4 + textWidth(text, LABEL_SIZE) > right;
+    const toLeft = narrow
+      ? rx + 4 + textWidth(text, LABEL_SIZE) > right && rx - left > right - rx
+      : rx + 4 + textWidth(text, LABEL_SIZE) > right;
     const lx = toLeft ? rx - 4 : rx + 4;
     const anchor: Anchor = toLeft ? 'end' : 'start';
-    labels.push({ type: 'text', class: 'reference-label axis-label', x: lx, y: top + 8, text, anchor, dy: '0.32em' });
-    obstacles.push(labelBox(lx, top + 8, anchor, text));
+    // On phones it wraps into the room on its side, lines running down from the top.
+    const lines = narrow ? wrapText(text, Math.max(60, toLeft ? rx - 4 - left : right - rx - 4), LABEL_SIZE) : [text];
+    const ly = top + 8 + ((lines.length - 1) * LABEL_LINE) / 2;
+    labels.push(...labelMarks(lines, lx, ly, anchor, 'reference-label axis-label'));
+    obstacles.push(labelBox(lx, ly, anchor, lines));
   }
   if (input.yReference && ry !== undefined) {
     marks.push({ type: 'line', class: 'reference-line axis-zero', x1: left, x2: right, y1: ry, y2: ry });
     // Label at the left end, above the line (below it when the line runs along the top).
     const text = input.yReference.label;
-    const ly = ry - 8 - HALF_LINE < top ? ry + 9 : ry - 9;
-    labels.push({ type: 'text', class: 'reference-label axis-label', x: left + 4, y: ly, text, dy: '0.32em' });
-    obstacles.push(labelBox(left + 4, ly, 'start', text));
+    const lines = narrow ? wrapText(text, right - left - 8, LABEL_SIZE) : [text];
+    const extra = ((lines.length - 1) * LABEL_LINE) / 2;
+    const below = ry - 8 - HALF_LINE - 2 * extra < top;
+    const ly = below ? ry + 9 + extra : ry - 9 - extra;
+    labels.push(...labelMarks(lines, left + 4, ly, 'start', 'reference-label axis-label'));
+    obstacles.push(labelBox(left + 4, ly, 'start', lines));
   }
 
   for (const { p, cx, cy } of points) {
@@ -247,14 +278,14 @@ export function layoutScatter(input: ScatterInput): Scene {
     marks.push({ type: 'circle', class: p.flagged ? 'point flagged' : 'point company', cx, cy, r });
   }
   const placed = placeLabels(points, { x0: left, y0: top, x1: right, y1: bottom }, obstacles, whiskers);
-  points.forEach(({ p, cx, cy, r, text }, i) => {
+  points.forEach(({ p, cx, cy, r, lines }, i) => {
     const l = placed[i]!;
     if (l.nudged) {
       // A short leader from the point's edge to the label, so a moved label keeps its point.
       const toward = l.anchor === 'end' ? -1 : 1;
       marks.push({ type: 'line', class: 'leader grid', x1: cx + toward * r, y1: cy, x2: l.x - toward * 2, y2: l.y });
     }
-    labels.push({ type: 'text', class: p.flagged ? 'point-label flagged' : 'point-label', x: l.x, y: l.y, text, anchor: l.anchor, dy: '0.32em' });
+    labels.push(...labelMarks(lines, l.x, l.y, l.anchor, p.flagged ? 'point-label flagged' : 'point-label'));
   });
   marks.push(...labels);
   return { width, height, marks };

@@ -36,6 +36,8 @@ export interface Formatter {
    * Anything that is not a quarter code is returned as it is.
    */
   quarter(code: string): string;
+  /** A quarter in the short form chart axes use: Q4 '24, Q4/24, IV/24, Q4/24, Q4/67. */
+  quarterShort(code: string): string;
   /**
    * A publication's date (a source's release), as the publication prints it: Gregorian in every
    * locale, so a Thai citation keeps the year on the report's cover.
@@ -54,7 +56,8 @@ export interface Formatter {
 
 const cache = new Map<string, Formatter>();
 
-const QUARTER = /^(\d{4})-Q([1-4])$/;
+/** A quarter's code in the data: a survey wave or a quarter of orders. */
+export const QUARTER = /^(\d{4})-Q([1-4])$/;
 const ROMAN = ['I', 'II', 'III', 'IV'];
 const NBSP = '\u00a0';
 /** Each locale's quarter, from the Gregorian year and the quarter's number (1-4). */
@@ -64,6 +67,14 @@ const QUARTER_FORMS: Record<string, (year: number, q: number) => string> = {
   ru: (year, q) => `${ROMAN[q - 1]}${NBSP}кв.${NBSP}${year}`,
   vi: (year, q) => `Quý${NBSP}${q}/${year}`,
   th: (year, q) => `ไตรมาส${NBSP}${q}/${year + 543}`,
+};
+/** The short forms, for chart axes: the business press's own abbreviations. */
+const QUARTER_SHORT: Record<string, (year: number, q: number) => string> = {
+  en: (year, q) => `Q${q}${NBSP}’${String(year % 100).padStart(2, '0')}`,
+  fi: (year, q) => `Q${q}/${String(year % 100).padStart(2, '0')}`,
+  ru: (year, q) => `${ROMAN[q - 1]}/${String(year % 100).padStart(2, '0')}`,
+  vi: (year, q) => `Q${q}/${String(year % 100).padStart(2, '0')}`,
+  th: (year, q) => `Q${q}/${String((year + 543) % 100).padStart(2, '0')}`,
 };
 /**
  * Calendar of dates in running text. Thai business writing dates in the Buddhist era; the
@@ -157,6 +168,7 @@ export function createFormatter(locale: string): Formatter {
         }
       : (date: Date) => dateFormat.format(date);
   const quarterForm = QUARTER_FORMS[locale] ?? QUARTER_FORMS.en!;
+  const quarterShortForm = QUARTER_SHORT[locale] ?? QUARTER_SHORT.en!;
   const gregorian = dateTag === tag ? undefined : new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   const regions = new Intl.DisplayNames([tag], { type: 'region' });
   const lists = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
@@ -178,6 +190,10 @@ export function createFormatter(locale: string): Formatter {
     quarter: (code) => {
       const m = QUARTER.exec(code);
       return m ? quarterForm(Number(m[1]), Number(m[2])) : code;
+    },
+    quarterShort: (code) => {
+      const m = QUARTER.exec(code);
+      return m ? quarterShortForm(Number(m[1]), Number(m[2])) : code;
     },
     month: (iso) => monthFormat.format(toDate(iso)),
     year: (value) => String(value),

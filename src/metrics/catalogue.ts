@@ -29,8 +29,9 @@ export interface BenchmarkLink {
 /** How a public question can differ from the company's own. */
 export type QuestionDifference = 'question' | 'referent' | 'answer_scale' | 'construct';
 
-export interface MetricDefinition {
-  id: string;
+/** `Id`: the metric's id; the catalogue's own entries have the literal id (see `MetricId`). */
+export interface MetricDefinition<Id extends string = string> {
+  id: Id;
   source: MetricSource;
   kind: MetricKind;
   /** Is a higher value better? Shown with a symbol as well as colour. */
@@ -42,7 +43,7 @@ export interface MetricDefinition {
   benchmarks: BenchmarkLink[];
 }
 
-const survey = (id: string, kind: MetricKind, benchmarks: BenchmarkLink[] = [], extra: Partial<MetricDefinition> = {}): MetricDefinition => ({
+const survey = <const Id extends string>(id: Id, kind: MetricKind, benchmarks: BenchmarkLink[] = [], extra: Partial<Omit<MetricDefinition, 'id'>> = {}): MetricDefinition<Id> => ({
   id,
   source: 'survey',
   kind,
@@ -52,7 +53,7 @@ const survey = (id: string, kind: MetricKind, benchmarks: BenchmarkLink[] = [], 
   ...extra,
 });
 
-const behaviour = (id: string, source: MetricSource, kind: MetricKind, better: 'higher' | 'lower', benchmarks: BenchmarkLink[] = []): MetricDefinition => ({
+const behaviour = <const Id extends string>(id: Id, source: MetricSource, kind: MetricKind, better: 'higher' | 'lower', benchmarks: BenchmarkLink[] = []): MetricDefinition<Id> => ({
   id,
   source,
   kind,
@@ -70,7 +71,7 @@ export const DIMENSION_GROUP: Record<TrustDimension, TrustGroup> = {
   consistency: 'integrity',
 };
 
-export const METRICS: readonly MetricDefinition[] = [
+const CATALOGUE = [
   survey('trust_index', 'index', [{ metric: 'brand_trust', measures: 'context', differs: ['construct', 'answer_scale'] }]),
   survey('trust_reliability', 'index', [], { dimension: 'reliability', group: 'ability' }),
   survey('trust_competence', 'index', [], { dimension: 'competence', group: 'ability' }),
@@ -102,9 +103,15 @@ export const METRICS: readonly MetricDefinition[] = [
   behaviour('complaint_first_response_hours', 'complaints', 'hours', 'lower'),
   behaviour('complaint_unanswered_48h', 'complaints', 'share', 'lower'),
   behaviour('complaint_resolution_rate', 'complaints', 'share', 'higher'),
-];
+] as const;
 
-export const METRIC_IDS = METRICS.map((m) => m.id);
+/** The id of a catalogue metric: 'trust_index' | 'nps' | … (derived from the list above). */
+export type MetricId = (typeof CATALOGUE)[number]['id'];
+
+export const METRICS: readonly MetricDefinition<MetricId>[] = CATALOGUE;
+
+/** Every catalogue id, typed as plain strings so that unchecked input can be looked up in it. */
+export const METRIC_IDS: string[] = METRICS.map((m) => m.id);
 
 export function metricDefinition(id: string): MetricDefinition {
   const found = METRICS.find((m) => m.id === id);

@@ -2,21 +2,21 @@
  * How a benchmark figure reads in a given locale: its value with unit, qualifier and range, its
  * status, its citation. Shared by the library list, the statistic pages and later the metric pages.
  */
-import type { Translator } from '../i18n/core.ts';
+import type { MessageKey, Translator } from '../i18n/core.ts';
 import type { VerificationStatus } from '../schemas/common.ts';
 import type { Qualifier } from '../schemas/benchmarks.ts';
 import type { ReportSource, ReportStatistic } from '../schemas/report.ts';
 import { statText } from './library-text.ts';
 
 /** Status names and descriptions; listed literally so the strings check sees every key. */
-export const STATUS_LABEL: Record<VerificationStatus, string> = {
+export const STATUS_LABEL: Record<VerificationStatus, MessageKey> = {
   primary: 'status.primary',
   secondary: 'status.secondary',
   unverified: 'status.unverified',
   misquoted: 'status.misquoted',
 };
 
-export const STATUS_DESCRIPTION: Record<VerificationStatus, string> = {
+export const STATUS_DESCRIPTION: Record<VerificationStatus, MessageKey> = {
   primary: 'status.primary_description',
   secondary: 'status.secondary_description',
   unverified: 'status.unverified_description',
@@ -31,7 +31,7 @@ export const STATUS_SYMBOL: Record<VerificationStatus, string> = {
   misquoted: '!',
 };
 
-const QUALIFIER: Record<Qualifier, string> = {
+const QUALIFIER: Record<Qualifier, MessageKey> = {
   about: 'value.about',
   up_to: 'value.up_to',
   at_least: 'value.at_least',

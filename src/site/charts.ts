@@ -13,11 +13,12 @@ import { layoutSmallMultiples } from '../charts/small-multiples.ts';
 import type { Chart, Scene } from '../charts/scene.ts';
 import { renderSvg } from '../charts/svg.ts';
 import { metricDatasetId } from '../downloads/datasets.ts';
+import { makesContext } from '../report/compare.ts';
 import type { Report, ReportComparison, ReportEstimate, ReportMetric, ReportSource, ReportStatistic } from '../schemas/report.ts';
 import { statText } from './library-text.ts';
 import { formatStatisticValue, sourceYear, STATUS_LABEL, STATUS_SYMBOL } from './benchmark-text.ts';
 import { segmentName, sourceById, statisticById } from './lookup.ts';
-import { DIFFERENCE_LABEL, formatGap, formatInterval, formatMetricValue, GAP_VERDICT_LABEL, METRIC_NAME, segmentList, suppressionText, TIER_LABEL } from './metric-text.ts';
+import { comparisonEstimate, DIFFERENCE_LABEL, FLAG_LABEL, formatGap, formatInterval, formatShareRange, formatMetricValue, GAP_VERDICT_LABEL, isMetricId, METRIC_NAME, metricId, segmentList, suppressionText, TIER_LABEL } from './metric-text.ts';
 import { extremes, metricOf, prepared, shared, SEGMENT_EXTREMES, type PreparedMetric } from './model.ts';
 
 export interface SiteChart extends Chart {
@@ -70,6 +71,11 @@ function intervalNote(metric: ReportMetric, t: Translator): string {
   return metric.census ? t('chart.census_note') : t('chart.interval_note');
 }
 
+/** What the tick a line chart draws for a wave without a value means, when one is drawn. */
+function gapMarkNote(estimates: ReportEstimate[], t: Translator): string[] {
+  return estimates.some((e) => e.value === null) ? [t('chart.gap_mark_note')] : [];
+}
+
 /**
  * "Not shown for …: reason", one note per reason. `list` joins the names (segment lists are
  * shortened past a dozen names: see `segmentList`).
@@ -86,9 +92,13 @@ function missingNotes(estimates: ReportEstimate[], name: (e: ReportEstimate) => 
   return [...byReason].map(([reason, items]) => t('chart.gap_note', { items: list(items), reason }));
 }
 
-/** The wide layout (640 units, scaled to the column) and the phone layout (360 units = 360 CSS px). */
+/**
+ * The wide layout (640 units) and the phone layout (320 units). The stylesheet shows each only
+ * where it is drawn at least at its own size (the wide one from 640 px of column, the phone one
+ * at 320 to 360 px, scrolling in its frame below 320), so 12-unit text is never under 12 px.
+ */
 export const WIDE = 640;
-export const NARROW = 360;
+export const NARROW = 320;
 
 /** Lays a chart out at both widths: `scene` for wide screens, `narrow` for phones (switched by CSS). */
 function both(layout: (width: number) => Scene): { scene: Scene; narrow: Scene } {
@@ -190,7 +200,7 @@ export function trendChart(report: Report, metric: ReportMetric, t: Translator):
 
 function drawTrendChart(report: Report, metric: ReportMetric, t: Translator): SiteChart {
   const r = metric.result!;
-  const name = t(METRIC_NAME[metric.id]!);
+  const name = t(METRIC_NAME[metricId(metric.id)]);
   const fmt = (v: number) => formatMetricValue(metric, v, t);
   const { marker, notes } = benchmarkMarker(report, metric, t);
   const since = metric.changes.sinceFirst;
@@ -200,6 +210,7 @@ function drawTrendChart(report: Report, metric: ReportMetric, t: Translator): Si
   const last = shown.at(-1);
   const { scene, narrow } = both((width) => layoutLines({ width,
     categories: report.waves,
+    categoryLabels: report.waves.map((w) => t.format.quarterShort(w)),
     series: [{ label: name, points: r.byWave.map((e) => ({ x: e.wave!, value: e.value, low: e.low, high: e.high })) }],
     domain: lineDomain(metric.kind, [...values(r.byWave), ...(marker ? [marker.value] : [])]),
     format: fmt, tickFormat: tickFormat(metric.kind, t),
@@ -217,8 +228,8 @@ function drawTrendChart(report: Report, metric: ReportMetric, t: Translator): Si
       ? t('chart.trend_desc', { metric: name, first: first.wave!, firstValue: fmt(first.value!), last: last.wave!, lastValue: fmt(last.value!) })
       : t('chart.no_values'),
     scene, narrow,
-    table: { columns: estimateColumns(t('metricpage.col_wave'), t, metric), rows: r.byWave.map((e) => estimateRow(metric, e.wave!, e, t, report.company.minimumCellSize)) },
-    notes: [directionNote(metric, t), intervalNote(metric, t), ...missingNotes(r.byWave, (e) => e.wave!, t, report.company.minimumCellSize), ...notes],
+    table: { columns: estimateColumns(t('metricpage.col_wave'), t, metric), rows: r.byWave.map((e) => estimateRow(metric, t.format.quarter(e.wave!), e, t, report.company.minimumCellSize)) },
+    notes: [directionNote(metric, t), intervalNote(metric, t), ...gapMarkNote(r.byWave, t), ...missingNotes(r.byWave, (e) => t.format.quarter(e.wave!), t, report.company.minimumCellSize), ...notes],
   };
 }
 
@@ -229,7 +240,7 @@ function drawTrendChart(report: Report, metric: ReportMetric, t: Translator): Si
 export function segmentChart(report: Report, metric: ReportMetric, t: Translator): SiteChart {
   if (prepared(report).manySegments) return segmentExtremesChart(report, metric, t);
   const r = metric.result!;
-  const name = t(METRIC_NAME[metric.id]!);
+  const name = t(METRIC_NAME[metricId(metric.id)]);
   const fmt = (v: number) => formatMetricValue(metric, v, t);
   const minimum = report.company.minimumCellSize;
   const label = (e: ReportEstimate) => segmentName(report, e.segment, t.locale);
@@ -271,7 +282,7 @@ function differenceCell(metric: ReportMetric, pm: PreparedMetric, segment: strin
 function segmentExtremesChart(report: Report, metric: ReportMetric, t: Translator): SiteChart {
   const r = metric.result!;
   const pm = metricOf(report, metric.id);
-  const name = t(METRIC_NAME[metric.id]!);
+  const name = t(METRIC_NAME[metricId(metric.id)]);
   const fmt = (v: number) => formatMetricValue(metric, v, t);
   const minimum = report.company.minimumCellSize;
   const label = (e: ReportEstimate) => segmentName(report, e.segment, t.locale);
@@ -307,7 +318,7 @@ function segmentExtremesChart(report: Report, metric: ReportMetric, t: Translato
 export function tierChart(report: Report, metric: ReportMetric, t: Translator): SiteChart | undefined {
   const tiers = metric.result?.byTier;
   if (!tiers || tiers.length === 0) return undefined;
-  const name = t(METRIC_NAME[metric.id]!);
+  const name = t(METRIC_NAME[metricId(metric.id)]);
   const fmt = (v: number) => formatMetricValue(metric, v, t);
   const minimum = report.company.minimumCellSize;
   const label = (e: ReportEstimate) => t(TIER_LABEL[e.tier!]!);
@@ -331,7 +342,7 @@ export function segmentTrendsChart(report: Report, metric: ReportMetric, t: Tran
   const r = metric.result!;
   const pm = metricOf(report, metric.id);
   const many = prepared(report).manySegments;
-  const name = t(METRIC_NAME[metric.id]!);
+  const name = t(METRIC_NAME[metricId(metric.id)]);
   const fmt = (v: number) => formatMetricValue(metric, v, t);
   const minimum = report.company.minimumCellSize;
   const segments = many ? shownSegments(pm).map((e) => e.segment!) : report.company.segments.map((s) => s.id);
@@ -344,7 +355,7 @@ export function segmentTrendsChart(report: Report, metric: ReportMetric, t: Tran
   const label = (id: string) => segmentName(report, id, t.locale);
   const { scene, narrow } = both((width) => layoutSmallMultiples({ width,
     categories: report.waves,
-    categoryLabels: report.waves.map((w) => w.replace(/^20(\d\d)-/, "'$1 ")),
+    categoryLabels: report.waves.map((w) => t.format.quarterShort(w)),
     panels: grid.map((g) => ({ title: label(g.id), series: [{ label: label(g.id), points: g.cells.map((e) => ({ x: e.wave!, value: e.value, low: e.low, high: e.high })) }] })),
     domain: lineDomain(metric.kind, values(many ? grid.flatMap((g) => g.cells) : r.bySegmentWave)),
     format: fmt, tickFormat: tickFormat(metric.kind, t),
@@ -359,49 +370,100 @@ export function segmentTrendsChart(report: Report, metric: ReportMetric, t: Tran
     description: t('chart.multiples_desc', { metric: name, count: segments.length, first: report.waves[0]!, last: report.waves.at(-1)! }),
     scene, narrow,
     table: {
-      columns: [t('metricpage.col_segment'), ...report.waves],
+      columns: [t('metricpage.col_segment'), ...report.waves.map((w) => t.format.quarter(w))],
       rows: grid.map((g) => [label(g.id), ...g.cells.map((e) => denseCell(metric, e, t))]),
     },
     notes: [
       directionNote(metric, t),
       intervalNote(metric, t),
+      ...gapMarkNote(grid.flatMap((g) => g.cells), t),
       ...missingNotes(many ? grid.flatMap((g) => g.cells) : r.bySegmentWave, (e) => `${label(e.segment!)} ${e.wave}`, t, minimum),
     ],
   };
 }
 
-/** The company against each comparable public figure: a dumbbell per benchmark. */
+/**
+ * Whether a context figure can sit on the metric's axis: a level on the metric's own scale (it
+ * differs in population, country, industry or question only). Others stay in the table.
+ */
+function drawableContext(c: ReportComparison, s: ReportStatistic): boolean {
+  return !c.comparable && !c.flags.includes('scale') && !c.flags.includes('measure') && (s.value !== null || (s.low !== null && s.high !== null));
+}
+
+/**
+ * The company against each public figure on its scale: a dumbbell per benchmark (with its gap),
+ * and each context figure beside the company's figure, hollow and muted, with no gap or verdict.
+ * Undefined when the company has no figure or no public figure can be drawn.
+ */
 export function comparisonChart(report: Report, metric: ReportMetric, t: Translator): SiteChart | undefined {
   const latest = metric.result?.latest;
-  const comparable = metric.comparisons.filter((c) => c.comparable && c.gap !== null);
-  if (!latest || latest.value === null || comparable.length === 0) return undefined;
-  const name = t(METRIC_NAME[metric.id]!);
+  if (!latest || latest.value === null) return undefined;
+  const benchmarks = metric.comparisons.filter((c) => c.comparable && c.gap !== null);
+  // Context figures closest first (fewer differences), as in the table of public figures.
+  const contextAll = metric.comparisons.filter((c) => !c.comparable).map((c, i) => ({ c, i })).sort((a, b) => a.c.flags.length - b.c.flags.length || a.i - b.i).map(({ c }) => c);
+  const context = contextAll.filter((c) => drawableContext(c, statisticById(report, c.statisticId)));
+  const undrawn = contextAll.filter((c) => !context.includes(c));
+  if (benchmarks.length + context.length === 0) return undefined;
+  const name = t(METRIC_NAME[metricId(metric.id)]);
   const fmt = (v: number) => formatMetricValue(metric, v, t);
-  const rows = comparable.map((c) => {
+  const row = (c: ReportComparison) => {
     const s = statisticById(report, c.statisticId);
     const src = sourceById(report, s.sourceId);
-    return { c, s, src, label: benchmarkRowLabel(s, src, t) };
-  });
+    return { c, s, src, label: benchmarkRowLabel(s, src, t), company: comparisonEstimate(metric, c) };
+  };
+  const rows = [...benchmarks, ...context].map(row);
+  const differences = (c: ReportComparison) => t.format.list(c.flags.filter(makesContext).map((f) => t(FLAG_LABEL[f])));
+  const item = ({ c, s, label }: (typeof rows)[number]) => c.comparable
+    ? `${label}: ${t('chart.gap_value', { gap: formatGap(metric, c.gap!, t) })}`
+    : `${label}: ${t('chart.context_value', { value: formatStatisticValue(s, t) })}`;
+  const publicValues = rows.flatMap(({ s }) => [s.value, s.low, s.high]).filter((v): v is number => v !== null);
+  const companyValues = rows.flatMap(({ company }) => [company?.value ?? null]).filter((v): v is number => v !== null);
+  const sourceNote = (key: 'chart.context_source_note', cs: ReportComparison[]) => [...new Set(cs.map((c) => {
+    const s = statisticById(report, c.statisticId);
+    const src = sourceById(report, s.sourceId);
+    return t(key, { publisher: src.publisher, year: sourceYear(src, t), status: `${STATUS_SYMBOL[s.status]} ${t(STATUS_LABEL[s.status])}` });
+  }))];
   return {
     id: `${metric.id}-benchmarks`,
     dataset: 'comparisons',
-    title: t('chart.compare_title', { metric: name }),
-    description: t('chart.compare_desc', {
-      metric: name,
-      value: fmt(latest.value),
-      items: t.format.list(rows.map(({ c, label }) => `${label}: ${t('chart.gap_value', { gap: t.format.signedNumber(c.gap!, 1) })}`)),
-    }),
+    title: benchmarks.length > 0 ? t('chart.compare_title', { metric: name }) : t('chart.compare_context_title', { metric: name }),
+    description: t(benchmarks.length > 0 ? 'chart.compare_desc' : 'chart.compare_context_desc', { metric: name, value: fmt(latest.value), items: t.format.list(rows.map(item)) }),
     ...both((width) => layoutDumbbell({ width,
-      rows: rows.map(({ s, label }) => ({ label, company: latest.value!, companyLow: latest.low, companyHigh: latest.high, benchmark: s.value! })),
-      domain: barDomain(metric.kind, [latest.value!, ...rows.map(({ s }) => s.value!)]),
+      rows: rows.map(({ c, s, label, company }) => ({
+        label,
+        company: company?.value ?? null,
+        companyLow: company?.low ?? null,
+        companyHigh: company?.high ?? null,
+        benchmark: s.value,
+        benchmarkLow: s.value === null ? s.low : null,
+        benchmarkHigh: s.value === null ? s.high : null,
+        benchmarkText: s.value === null || s.qualifier !== null ? formatStatisticValue(s, t) : undefined,
+        context: !c.comparable,
+      })),
+      domain: barDomain(metric.kind, [latest.value!, ...companyValues, ...publicValues]),
       format: fmt, tickFormat: tickFormat(metric.kind, t),
-      legend: { company: report.company.name, benchmark: t('chart.legend_benchmark') },
+      legend: { company: report.company.name, benchmark: t('chart.legend_benchmark'), context: t('chart.legend_context') },
     })),
     table: {
       columns: [t('compare.col_benchmark'), t('chart.col_company'), t('compare.col_value'), t('compare.col_gap'), t('compare.col_verdict')],
-      rows: rows.map(({ c, s, label }) => [label, fmt(latest.value!), formatStatisticValue(s, t), t.format.signedNumber(c.gap!, 1), c.verdict === null ? '' : t(GAP_VERDICT_LABEL[c.verdict])]),
+      rows: rows.map(({ c, s, label, company }) => [
+        label,
+        company?.value == null ? '—' : fmt(company.value),
+        formatStatisticValue(s, t),
+        c.comparable ? formatGap(metric, c.gap!, t) : '',
+        c.comparable
+          ? (c.verdict === null ? '' : t(GAP_VERDICT_LABEL[c.verdict]))
+          : t('compare.context_sentence', { differences: differences(c) }),
+      ]),
     },
-    notes: [directionNote(metric, t), ...benchmarkSourceNotes(report, comparable, t), t('chart.flags_note')],
+    notes: [
+      directionNote(metric, t),
+      ...benchmarkSourceNotes(report, benchmarks, t),
+      ...(context.length > 0 ? [t('chart.context_note'), ...sourceNote('chart.context_source_note', context)] : [t('chart.flags_note')]),
+      ...(context.length > 0 && undrawn.length > 0
+        ? [t('chart.context_undrawn_note', { items: t.format.list(undrawn.map((c) => row(c).label)) })]
+        : []),
+    ],
   };
 }
 
@@ -413,7 +475,7 @@ export function cohortChart(report: Report, t: Translator): SiteChart | undefine
   const longest = Math.max(...cohorts.map((c) => c.shares.length));
   const categories = Array.from({ length: longest }, (_, i) => String(i));
   const fmt = (v: number) => t.format.percent(v, 0);
-  const suppressed = report.cohorts.filter((c) => 'suppressed' in c).map((c) => c.cohort);
+  const suppressed = report.cohorts.filter((c) => 'suppressed' in c).map((c) => t.format.quarter(c.cohort));
   return {
     id: 'cohorts',
     dataset: 'cohorts',
@@ -422,14 +484,14 @@ export function cohortChart(report: Report, t: Translator): SiteChart | undefine
     // A heat table (cohort by quarters since the first order); quarter 0 is 100 % by definition,
     // so it is left out of the picture (the table below keeps it).
     ...both((width) => layoutHeatTable({ width,
-      rows: cohorts.map((c) => ({ label: c.cohort, cells: c.shares.slice(1) })),
+      rows: cohorts.map((c) => ({ label: t.format.quarter(c.cohort), cells: c.shares.slice(1) })),
       columns: categories.slice(1),
       columnsTitle: t('chart.cohorts_quarters'),
       format: fmt,
     })),
     table: {
       columns: [t('chart.col_cohort'), t('chart.col_customers'), ...categories.map((c) => t('chart.col_quarter', { quarter: Number(c) }))],
-      rows: cohorts.map((c) => [c.cohort, t.format.integer(c.size), ...categories.map((_, i) => (c.shares[i] === undefined ? '' : t.format.percent(c.shares[i]!, 1)))]),
+      rows: cohorts.map((c) => [t.format.quarter(c.cohort), t.format.integer(c.size), ...categories.map((_, i) => (c.shares[i] === undefined ? '' : t.format.percent(c.shares[i]!, 1)))]),
     },
     notes: [t('chart.cohorts_axis'), t('chart.census_note'), ...(suppressed.length ? [t('chart.gap_note', { items: t.format.list(suppressed), reason: t('cell.small', { minimum: report.company.minimumCellSize }) })] : [])],
   };
@@ -494,7 +556,7 @@ export function sayVsDoChart(report: Report, t: Translator): SiteChart | undefin
   const retention = companyLatest(report, 'retention_rate');
   const ns = rows.map((r) => r.csat.n).filter((n): n is number => n !== null);
   const maxN = Math.max(0, ...ns);
-  const csatInterval = (e: ReportEstimate) => (e.low === null || e.high === null ? '' : t.format.percentRange(e.low, e.high, 1));
+  const csatInterval = (e: ReportEstimate) => formatInterval({ kind: 'share' }, e, t);
   const xValues = [...rows.flatMap((r) => [r.csat.value!, r.csat.low ?? r.csat.value!, r.csat.high ?? r.csat.value!]), ...(csat ? [csat.value!] : [])];
   const yValues = [...rows.flatMap((r) => [r.retention.value!, r.retention.low ?? r.retention.value!, r.retention.high ?? r.retention.value!]), ...(retention ? [retention.value!] : [])];
   const notes = [t('chart.say_do_note')];
@@ -575,7 +637,7 @@ function drawDriversChart(report: Report, t: Translator, segment: string | null)
     if (!pm?.metric.result) return undefined;
     return segment === null ? pm.metric.result.latest : pm.bySegment.get(segment);
   };
-  const name = (id: string) => (METRIC_NAME[id] ? t(METRIC_NAME[id]) : id);
+  const name = (id: string) => (isMetricId(id) ? t(METRIC_NAME[id]) : id);
   const dims = group.dimensions.map((d) => ({ d, e: score(d.metric) }));
   const shown = dims.filter((x): x is { d: typeof x.d; e: ReportEstimate } => x.e !== undefined && x.e.value !== null);
   if (shown.length === 0) return undefined;
@@ -584,7 +646,7 @@ function drawDriversChart(report: Report, t: Translator, segment: string | null)
   const share = (v: number) => t.format.percent(v, 1);
   const shareTick = (v: number) => t.format.percent(v, 0);
   const value = (v: number) => t.format.number(v, 1);
-  const shareCell = (d: { share: number; low: number; high: number }) => `${share(d.share)} (${t.format.percentRange(d.low, d.high, 1)})`;
+  const shareCell = (d: { share: number; low: number; high: number }) => `${share(d.share)} (${formatShareRange(d.low, d.high, 1, t)})`;
   const scoreCell = (e: ReportEstimate) => e.value === null
     ? suppressionText(e, t, minimum)
     : e.low === null || e.high === null ? value(e.value) : `${value(e.value)} (${formatInterval({ kind: 'index' }, e, t)})`;
@@ -669,7 +731,7 @@ export function dimensionsChart(report: Report, t: Translator): SiteChart | unde
   const shown = dims.filter((m) => m.result!.latest.value !== null).sort((a, b) => a.result!.latest.value! - b.result!.latest.value!);
   const weakest = shown[0];
   const fmt = (v: number) => t.format.number(v, 1);
-  const name = (m: ReportMetric) => t(METRIC_NAME[m.id]!);
+  const name = (m: ReportMetric) => t(METRIC_NAME[metricId(m.id)]);
   const wave = report.waves.at(-1)!;
   return {
     id: 'dimensions',
@@ -702,7 +764,7 @@ export function segmentDimensionsChart(report: Report, segmentId: string, t: Tra
   const shown = dims.filter((m) => cell(m).value !== null);
   if (shown.length === 0) return undefined;
   const fmt = (v: number) => t.format.number(v, 1);
-  const metricName = (m: ReportMetric) => t(METRIC_NAME[m.id]!);
+  const metricName = (m: ReportMetric) => t(METRIC_NAME[metricId(m.id)]);
   const wave = report.waves.at(-1)!;
   return {
     id: `segment-${segmentId}-dimensions`,

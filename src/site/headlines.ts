@@ -6,7 +6,7 @@
  */
 import type { Translator } from '../i18n/core.ts';
 import type { Report, ReportChange, ReportMetric } from '../schemas/report.ts';
-import { formatMetricValue, METRIC_NAME, segmentList } from './metric-text.ts';
+import { formatMetricValue, metricName, segmentList } from './metric-text.ts';
 import { segmentName } from './lookup.ts';
 import { prepared } from './model.ts';
 import { paths } from './paths.ts';
@@ -38,7 +38,7 @@ export function testedChanges(report: Report, verdict: 'improved' | 'declined'):
 
 export function headlines(report: Report, t: Translator): Headline[] {
   const out: Headline[] = [];
-  const name = (m: ReportMetric) => t(METRIC_NAME[m.id]!);
+  const name = (m: ReportMetric) => metricName(m.id, t);
   const fmt = (m: ReportMetric, v: number) => formatMetricValue(m, v, t);
 
   // What improved: the trust index when its change passed the test, else the largest tested gain.
@@ -85,7 +85,7 @@ export function headlines(report: Report, t: Translator): Headline[] {
       out.push({
         kind: 'driver',
         href: paths.metric(t.locale, 'trust_index'),
-        text: t('headline.driver', { dimension: t(METRIC_NAME[top.metric]!), share: t.format.percent(top.share, 0) }),
+        text: t('headline.driver', { dimension: metricName(top.metric, t), share: t.format.percent(top.share, 0) }),
       });
     }
   }

@@ -2,14 +2,15 @@
  * How a company metric reads in a locale: its name, its value with interval, the reason a cell
  * is not shown. Keys are listed literally so the strings check sees every one.
  */
-import type { Translator } from '../i18n/core.ts';
+import type { MessageKey, Translator } from '../i18n/core.ts';
+import type { MetricId, MetricSource, TrustGroup } from '../metrics/catalogue.ts';
 import type { ComparabilityFlag, GapVerdict } from '../report/compare.ts';
 import type { ChangeVerdict, DifferenceVerdict } from '../report/changes.ts';
 import type { UncertaintyBasis } from '../stats/benchmark-uncertainty.ts';
 import type { ReportComparison, ReportEstimate, ReportMetric } from '../schemas/report.ts';
 import { makesContext } from '../report/compare.ts';
 
-export const METRIC_NAME: Record<string, string> = {
+export const METRIC_NAME: Record<MetricId, MessageKey> = {
   trust_index: 'metric.trust_index.name',
   trust_reliability: 'metric.trust_reliability.name',
   trust_competence: 'metric.trust_competence.name',
@@ -33,7 +34,7 @@ export const METRIC_NAME: Record<string, string> = {
   complaint_resolution_rate: 'metric.complaint_resolution_rate.name',
 };
 
-export const METRIC_DEFINITION: Record<string, string> = {
+export const METRIC_DEFINITION: Record<MetricId, MessageKey> = {
   trust_index: 'metric.trust_index.definition',
   trust_reliability: 'metric.trust_reliability.definition',
   trust_competence: 'metric.trust_competence.definition',
@@ -57,7 +58,7 @@ export const METRIC_DEFINITION: Record<string, string> = {
   complaint_resolution_rate: 'metric.complaint_resolution_rate.definition',
 };
 
-export const FLAG_LABEL: Record<ComparabilityFlag, string> = {
+export const FLAG_LABEL: Record<ComparabilityFlag, MessageKey> = {
   question: 'flag.question',
   referent: 'flag.referent',
   answer_scale: 'flag.answer_scale',
@@ -74,27 +75,27 @@ export const FLAG_LABEL: Record<ComparabilityFlag, string> = {
   benchmark_uncertainty_unknown: 'flag.benchmark_uncertainty_unknown',
 };
 
-export const GAP_VERDICT_LABEL: Record<GapVerdict, string> = {
+export const GAP_VERDICT_LABEL: Record<GapVerdict, MessageKey> = {
   larger_than_uncertainty: 'compare.significant',
   within_uncertainty: 'compare.within_uncertainty',
   cannot_judge: 'compare.cannot_judge',
 };
 
-export const CHANGE_LABEL: Record<ChangeVerdict, string> = {
+export const CHANGE_LABEL: Record<ChangeVerdict, MessageKey> = {
   improved: 'change.improved',
   declined: 'change.declined',
   no_clear_change: 'change.no_clear_change',
   cannot_judge: 'change.cannot_judge',
 };
 
-export const DIFFERENCE_LABEL: Record<DifferenceVerdict, string> = {
+export const DIFFERENCE_LABEL: Record<DifferenceVerdict, MessageKey> = {
   better: 'difference.better',
   worse: 'difference.worse',
   no_clear_difference: 'difference.no_clear_difference',
   cannot_judge: 'difference.cannot_judge',
 };
 
-export const UNCERTAINTY_LABEL: Record<UncertaintyBasis, string> = {
+export const UNCERTAINTY_LABEL: Record<UncertaintyBasis, MessageKey> = {
   published_margin: 'uncertainty.published_margin',
   design_effect: 'uncertainty.design_effect',
   opt_in: 'uncertainty.opt_in',
@@ -102,29 +103,55 @@ export const UNCERTAINTY_LABEL: Record<UncertaintyBasis, string> = {
   unknown: 'uncertainty.unknown',
 };
 
-export const TIER_LABEL: Record<string, string> = {
+/** By tier id; the report model types a cut's tier as a plain string, so a lookup may miss. */
+export const TIER_LABEL: Record<string, MessageKey> = {
   occasional: 'tier.occasional',
   regular: 'tier.regular',
   very_loyal: 'tier.very_loyal',
 };
 
-export const GROUP_LABEL: Record<string, string> = {
+export const GROUP_LABEL: Record<TrustGroup, MessageKey> = {
   ability: 'group.ability',
   benevolence: 'group.benevolence',
   integrity: 'group.integrity',
 };
 
-export const SOURCE_LABEL: Record<string, string> = {
+export const SOURCE_LABEL: Record<MetricSource, MessageKey> = {
   survey: 'source.survey',
   orders: 'source.orders',
   complaints: 'source.complaints',
 };
 
-export const NO_COMPARISON: Record<string, string> = {
+export const NO_COMPARISON: Record<NonNullable<ReportMetric['noComparison']>, MessageKey> = {
   no_public_benchmark: 'compare.none',
   context_only: 'compare.context_only',
   no_data: 'compare.no_data',
 };
+
+/** Is `id` a catalogue metric's id? */
+export function isMetricId(id: string): id is MetricId {
+  return Object.hasOwn(METRIC_NAME, id);
+}
+
+/**
+ * A metric id from the report model, checked. The model's schema (src/schemas/report.ts) types
+ * ids as plain strings; this is where they become `MetricId`, and an id outside the catalogue is a
+ * bug in the build: it throws.
+ */
+export function metricId(id: string): MetricId {
+  if (!isMetricId(id)) throw new Error(`unknown metric "${id}"`);
+  return id;
+}
+
+/** A metric's name in the locale, e.g. "Trust index". */
+export function metricName(id: string, t: Translator): string {
+  return t(METRIC_NAME[metricId(id)]);
+}
+
+/** A metric's one-sentence definition in the locale. */
+export function metricDefinitionText(id: string, t: Translator): string {
+  return t(METRIC_DEFINITION[metricId(id)]);
+}
 
 /** One value of a metric in its unit: 45.3 %, +4.6, 72.8, 11.1 h, 2.67. */
 export function formatMetricValue(metric: Pick<ReportMetric, 'kind'>, value: number, t: Translator): string {
@@ -149,7 +176,20 @@ export function formatMetricValue(metric: Pick<ReportMetric, 'kind'>, value: num
  * so a page never mixes "72.1 to 73.5" with "80.0% – 83.1%".
  */
 export function formatRangeText(low: string, high: string, t: Translator): string {
+  // Where the range is written with a bare dash (Finnish "72,1–73,5"), a unit both ends share is
+  // written once, after the second: "80,0–83,1 %", not "80,0 %–83,1 %".
+  if (isBareDash(t)) {
+    const unit = /\D*$/.exec(low)![0];
+    if (unit !== '' && high.endsWith(unit) && /\d/.test(low)) return t('value.range', { low: low.slice(0, low.length - unit.length), high });
+  }
   return t('value.range', { low, high });
+}
+
+const bareDash = new Map<string, boolean>();
+function isBareDash(t: Translator): boolean {
+  let bare = bareDash.get(t.locale);
+  if (bare === undefined) bareDash.set(t.locale, (bare = !/\p{L}/u.test(t('value.range', { low: '1', high: '2' }))));
+  return bare;
 }
 
 /** Two shares as an interval in the locale's form: "12% to 31%". */

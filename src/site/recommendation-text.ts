@@ -6,12 +6,12 @@ import type { Translator } from '../i18n/core.ts';
 import type { Report, ReportGuidanceTopic, ReportReason } from '../schemas/report.ts';
 import { sourceYear } from './benchmark-text.ts';
 import { segmentName, sourceById, statisticById } from './lookup.ts';
-import { formatGap, formatMetricValue, METRIC_NAME, segmentList } from './metric-text.ts';
+import { formatGap, formatMetricValue, METRIC_NAME, metricName, segmentList } from './metric-text.ts';
 import { prepared } from './model.ts';
 
 export function reasonText(reason: ReportReason, report: Report, t: Translator): string {
   const metric = (id: string) => prepared(report).metrics.get(id)!.metric;
-  const name = (id: string) => t(METRIC_NAME[id]!);
+  const name = (id: string) => metricName(id, t);
   const value = (id: string, v: number) => formatMetricValue(metric(id), v, t);
   const points = (v: number) => t.format.number(v, 1);
   switch (reason.kind) {
@@ -35,7 +35,7 @@ export function reasonText(reason: ReportReason, report: Report, t: Translator):
 
 /** The decision a finding calls for, verb first: "Raise transparency first". */
 export function actionText(reason: ReportReason, report: Report, t: Translator): string {
-  const name = (id: string) => t(METRIC_NAME[id]!);
+  const name = (id: string) => metricName(id, t);
   switch (reason.kind) {
     case 'driver':
       return t('action.driver', { dimension: name(reason.metric) });
@@ -62,14 +62,14 @@ export function watchText(reason: ReportReason, report: Report, t: Translator): 
     const shown = cells.filter((c) => c.e && c.e.value !== null);
     if (!retention || shown.length === 0) return null;
     return t('decision.watch_segments', {
-      metric: t(METRIC_NAME.retention_rate!),
+      metric: t(METRIC_NAME.retention_rate),
       values: segmentList(shown.map((c) => `${segmentName(report, c.s, t.locale)} ${formatMetricValue(retention, c.e!.value!, t)}`), t),
     });
   }
   const m = metric(reason.metric);
   const latest = m?.result?.latest;
   if (!m || !latest || latest.value === null) return null;
-  return t('decision.watch', { metric: t(METRIC_NAME[m.id]!), value: formatMetricValue(m, latest.value, t), wave: latest.wave ?? '' });
+  return t('decision.watch', { metric: metricName(m.id, t), value: formatMetricValue(m, latest.value, t), wave: latest.wave ?? '' });
 }
 
 /** The article's title in the reader's language, or the English one with its language marked. */
