@@ -6,7 +6,7 @@
 import type { Translator } from '../i18n/core.ts';
 import type { ReportComparison, ReportMetric } from '../schemas/report.ts';
 import { benchmarkUncertaintyText, formatMarkets, formatStatisticValue, sourceYear } from '../site/benchmark-text.ts';
-import { statText } from '../site/library-text.ts';
+import { sourcePublisher, statText } from '../site/library-text.ts';
 import { sourceById, statisticById } from '../site/lookup.ts';
 import { comparisonEstimate, FLAG_LABEL, formatGap, GAP_VERDICT_LABEL, NO_COMPARISON } from '../site/metric-text.ts';
 import type { PreparedReport } from '../site/model.ts';
@@ -50,7 +50,7 @@ export function comparisons(model: PreparedReport, metric: ReportMetric, t: Tran
     const src = sourceById(report, s.sourceId);
     return {
       href: paths.statistic(t.locale, s.id),
-      source: `${src.publisher} (${sourceYear(src, t)})`,
+      source: `${sourcePublisher(src, t.locale)} (${sourceYear(src, t)})`,
       population: statText(s, 'population', t.locale, src),
       badge: statusBadge(s.status, t),
       value: formatStatisticValue(s, t),

@@ -10,7 +10,7 @@ import type { ReportMetric } from '../schemas/report.ts';
 import { formatStatisticValue, sourceYear, STATUS_LABEL, STATUS_SYMBOL } from '../site/benchmark-text.ts';
 import { dimensionsChart, driversChart, sayVsDoChart, shownSayVsDo, trendChart, type SiteChart } from '../site/charts.ts';
 import { HEADLINE_SYMBOL, headlines, KEY_METRICS, sparkline, testedChanges, type Headline } from '../site/headlines.ts';
-import { statText } from '../site/library-text.ts';
+import { sourcePublisher, statText } from '../site/library-text.ts';
 import { segmentName, sourceById, statisticById } from '../site/lookup.ts';
 import { CHANGE_LABEL, formatGap, formatInterval, formatMetricValue, metricId, metricName, segmentList } from '../site/metric-text.ts';
 import type { PreparedReport } from '../site/model.ts';
@@ -194,7 +194,7 @@ export function homePage(model: PreparedReport, t: Translator): HomePageProps {
         href: paths.metric(t.locale, m.id),
         name: name(m),
         gap: formatGap(m, c.gap!, t),
-        versus: t('overview.gap_versus', { value: formatStatisticValue(s, t), publisher: src.publisher, year: sourceYear(src, t) }),
+        versus: t('overview.gap_versus', { value: formatStatisticValue(s, t), publisher: sourcePublisher(src, t.locale), year: sourceYear(src, t) }),
         population: statText(s, 'population', t.locale, src),
         status: t(STATUS_LABEL[s.status]),
       };

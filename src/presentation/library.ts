@@ -7,7 +7,7 @@ import type { Translator } from '../i18n/core.ts';
 import { VERIFICATION_STATUSES, type VerificationStatus } from '../schemas/common.ts';
 import type { ReportSource, ReportStatistic } from '../schemas/report.ts';
 import { formatMarkets, formatStatisticValue, sourceYear, statisticsBySource, STATUS_DESCRIPTION, STATUS_LABEL } from '../site/benchmark-text.ts';
-import { sourceCaveats, sourceText, statText } from '../site/library-text.ts';
+import { sourceCaveats, sourcePublisher, sourceText, sourceTitle, statText } from '../site/library-text.ts';
 import { sourceById } from '../site/lookup.ts';
 import type { PreparedReport } from '../site/model.ts';
 import { paths } from '../site/paths.ts';
@@ -49,12 +49,12 @@ export interface SourceHeadingProps {
   href: string;
   publisher: string;
   year: string;
-  title: string;
+  title: LocalText;
   badge: StatusBadgeProps;
 }
 
 export function sourceHeading(source: ReportSource, t: Translator): SourceHeadingProps {
-  return { id: `source-${source.id}`, href: paths.source(t.locale, source.id), publisher: source.publisher, year: sourceYear(source, t), title: source.title, badge: statusBadge(source.status, t) };
+  return { id: `source-${source.id}`, href: paths.source(t.locale, source.id), publisher: sourcePublisher(source, t.locale), year: sourceYear(source, t), title: sourceTitle(source, t.locale), badge: statusBadge(source.status, t) };
 }
 
 export interface LibraryFiltersProps {
@@ -74,11 +74,19 @@ export function libraryFilters(model: PreparedReport, t: Translator, current: st
       const badge = statusBadge(status, t);
       return { ...link(paths.status(t.locale, status)), symbol: badge.symbol, label: badge.label, count: t.format.integer(statistics.filter((s) => s.status === status).length) };
     }),
-    sources: sources.filter((s) => countBySource(s.id) > 0).map((source) => ({
-      ...link(paths.source(t.locale, source.id)),
-      text: `${source.publisher} ${source.year ?? ''}`,
-      count: t.format.integer(countBySource(source.id)),
-    })),
+    sources: (() => {
+      const listed = sources.filter((s) => countBySource(s.id) > 0);
+      const short = (source: ReportSource) => `${sourcePublisher(source, t.locale)} ${source.year ?? ''}`.trim();
+      // Two publications of one publisher in one year (two quarterly releases, say) are told apart
+      // by their titles rather than listed twice under the same name.
+      const seen = new Map<string, number>();
+      for (const source of listed) seen.set(short(source), (seen.get(short(source)) ?? 0) + 1);
+      return listed.map((source) => ({
+        ...link(paths.source(t.locale, source.id)),
+        text: seen.get(short(source))! > 1 ? `${short(source)}: ${sourceTitle(source, t.locale).text}` : short(source),
+        count: t.format.integer(countBySource(source.id)),
+      }));
+    })(),
   };
 }
 
@@ -93,7 +101,7 @@ export function libraryView(model: PreparedReport, statistics: readonly ReportSt
     filters: libraryFilters(model, t, current),
     groups: statisticsBySource(model.report.library.sources, [...statistics]).map(({ source, statistics: figures }) => ({
       heading: sourceHeading(source, t),
-      table: statisticTable(model, figures, t, t('library.table_caption', { publisher: source.publisher })),
+      table: statisticTable(model, figures, t, t('library.table_caption', { publisher: sourcePublisher(source, t.locale) })),
     })),
   };
 }
@@ -149,7 +157,7 @@ export interface ProvenanceProps {
 export function provenance(source: ReportSource, t: Translator, part: ProvenanceProps['part'] = 'all', figure = false): ProvenanceProps {
   const f = t.format;
   const text = (field: Parameters<typeof sourceText>[1]) => sourceText(source, field, t.locale);
-  const fieldwork = source.fieldwork.start && source.fieldwork.end ? t('value.date_range', { start: f.date(source.fieldwork.start), end: f.date(source.fieldwork.end) }) : null;
+  const fieldwork = source.fieldwork.start && source.fieldwork.end ? t('value.date_range', { start: f.publicationDate(source.fieldwork.start), end: f.publicationDate(source.fieldwork.end) }) : null;
   const hasReleased = Boolean(source.released || source.releasedNote);
   const hasFieldwork = Boolean(fieldwork || source.fieldwork.note);
   const show = (recorded: boolean) => (part === 'all' ? true : part === 'recorded' ? recorded : !recorded);
@@ -157,12 +165,12 @@ export function provenance(source: ReportSource, t: Translator, part: Provenance
     part,
     figure,
     missing: { released: !hasReleased, fieldwork: !hasFieldwork, url: !source.url },
-    publisher: source.publisher,
+    publisher: sourcePublisher(source, t.locale),
     authors: source.authors.length > 0 ? source.authors.join(', ') : null,
     year: sourceYear(source, t),
     released: {
       show: show(hasReleased),
-      text: source.released ? f.date(source.released) : source.releasedNote ? '' : t('provenance.not_recorded'),
+      text: source.released ? f.publicationDate(source.released) : source.releasedNote ? '' : t('provenance.not_recorded'),
       note: source.releasedNote ? text('released_note') : null,
       parenthesised: Boolean(source.released),
     },
@@ -191,7 +199,7 @@ export interface SourcePageProps {
   libraryHref: string;
   title: string;
   description: string;
-  sourceTitle: string;
+  sourceTitle: LocalText;
   provenance: ProvenanceProps;
   unrecorded: ProvenanceProps;
   origin: { file: string; line: number; id: string };
@@ -206,14 +214,14 @@ export function sourcePage(model: PreparedReport, t: Translator, id: string): So
   const statistics = model.report.library.statistics.filter((s) => s.sourceId === source.id);
   return {
     libraryHref: paths.library(t.locale),
-    title: `${source.publisher} (${sourceYear(source, t)})`,
-    description: t('source.description', { publisher: source.publisher, count: statistics.length }),
-    sourceTitle: source.title,
+    title: `${sourcePublisher(source, t.locale)} (${sourceYear(source, t)})`,
+    description: t('source.description', { publisher: sourcePublisher(source, t.locale), count: statistics.length }),
+    sourceTitle: sourceTitle(source, t.locale),
     provenance: provenance(source, t, 'recorded'),
     unrecorded: provenance(source, t, 'unrecorded'),
     origin: { file: source.origin.file, line: source.origin.line, id: source.id },
     figuresHeading: t('source.figures', { count: statistics.length }),
-    table: statisticTable(model, statistics, t, t('library.table_caption', { publisher: source.publisher })),
+    table: statisticTable(model, statistics, t, t('library.table_caption', { publisher: sourcePublisher(source, t.locale) })),
     filters: libraryFilters(model, t, paths.source(t.locale, source.id)),
   };
 }

@@ -1,7 +1,7 @@
 /** One public figure (src/views/Statistic.astro): value, wording, who was asked, how old it is, how sure we are, how to cite it. */
 import type { Translator } from '../i18n/core.ts';
 import { benchmarkUncertaintyText, citation, describeUnit, formatMarkets, formatStatisticValue, sourceYear, STATUS_DESCRIPTION } from '../site/benchmark-text.ts';
-import { statText } from '../site/library-text.ts';
+import { sourcePublisher, sourceTitle, statText } from '../site/library-text.ts';
 import { sourceById, statisticById } from '../site/lookup.ts';
 import { comparisonEstimate, comparisonSummary, metricName } from '../site/metric-text.ts';
 import type { PreparedReport } from '../site/model.ts';
@@ -13,7 +13,7 @@ export interface StatisticPageProps {
   title: string;
   description: string;
   libraryHref: string;
-  source: { href: string; label: string; title: string };
+  source: { href: string; label: string; title: LocalText };
   status: string;
   /** A misquoted or unverified figure is headlined by what it is, never by its number. */
   heading: string | null;
@@ -69,10 +69,10 @@ export function statisticPage(model: PreparedReport, t: Translator, id: string):
     };
   }));
   return {
-    title: heading ? `${heading} ${wording.text} · ${source.publisher} ${year}` : `${value} · ${source.publisher} ${year}`,
-    description: heading ? `${heading} ${wording.text} (${source.publisher}, ${year})` : `${value}: ${wording.text} (${source.publisher}, ${year})`,
+    title: heading ? `${heading} ${wording.text} · ${sourcePublisher(source, t.locale)} ${year}` : `${value} · ${sourcePublisher(source, t.locale)} ${year}`,
+    description: heading ? `${heading} ${wording.text} (${sourcePublisher(source, t.locale)}, ${year})` : `${value}: ${wording.text} (${sourcePublisher(source, t.locale)}, ${year})`,
     libraryHref: paths.library(t.locale),
-    source: { href: paths.source(t.locale, source.id), label: `${source.publisher} (${year})`, title: source.title },
+    source: { href: paths.source(t.locale, source.id), label: `${sourcePublisher(source, t.locale)} (${year})`, title: sourceTitle(source, t.locale) },
     status: stat.status,
     heading,
     value,

@@ -191,6 +191,7 @@ function toReportSource(source: LoadedSource): ReportSource {
     id: source.id,
     publisher: source.publisher,
     title: source.title,
+    descriptive: source.descriptive,
     authors: source.authors ?? [],
     year: source.year ?? null,
     released: source.released ?? null,

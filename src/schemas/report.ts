@@ -20,6 +20,8 @@ export const reportSourceSchema = z.object({
   id: z.string(),
   publisher: z.string(),
   title: z.string(),
+  /** Fields that describe rather than name (unknown title or publisher): these may be translated. */
+  descriptive: z.array(z.enum(['title', 'publisher'])),
   authors: z.array(z.string()),
   year: z.int().nullable(),
   released: z.string().nullable(),

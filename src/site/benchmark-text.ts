@@ -6,7 +6,7 @@ import type { MessageKey, Translator } from '../i18n/core.ts';
 import type { VerificationStatus } from '../schemas/common.ts';
 import type { Qualifier } from '../schemas/benchmarks.ts';
 import type { ReportSource, ReportStatistic } from '../schemas/report.ts';
-import { statText } from './library-text.ts';
+import { sourcePublisher, sourceTitle, statText } from './library-text.ts';
 
 /** Status names and descriptions; listed literally so the strings check sees every key. */
 export const STATUS_LABEL: Record<VerificationStatus, MessageKey> = {
@@ -100,8 +100,8 @@ export function sourceYear(source: ReportSource, t: Translator): string {
 export function citation(stat: ReportStatistic, source: ReportSource, t: Translator): string {
   const authors = source.authors.length ? `${source.authors.join(', ')}; ` : '';
   const parts = [
-    `${authors}${source.publisher} (${sourceYear(source, t)}). ${source.title}.`,
-    source.released ? t('citation.released', { date: t.format.date(source.released) }) : '',
+    `${authors}${sourcePublisher(source, t.locale)} (${sourceYear(source, t)}). ${sourceTitle(source, t.locale).text}.`,
+    source.released ? t('citation.released', { date: t.format.publicationDate(source.released) }) : '',
     source.url ?? '',
   ].filter(Boolean);
   const figure = t('citation.figure', {

@@ -15,7 +15,7 @@ import { renderSvg } from '../charts/svg.ts';
 import { metricDatasetId } from '../downloads/datasets.ts';
 import { makesContext } from '../report/compare.ts';
 import type { Report, ReportComparison, ReportEstimate, ReportMetric, ReportSource, ReportStatistic } from '../schemas/report.ts';
-import { statText } from './library-text.ts';
+import { sourcePublisher, statText } from './library-text.ts';
 import { formatStatisticValue, sourceYear, STATUS_LABEL, STATUS_SYMBOL } from './benchmark-text.ts';
 import { segmentName, sourceById, statisticById } from './lookup.ts';
 import { comparisonEstimate, DIFFERENCE_LABEL, FLAG_LABEL, formatGap, formatInterval, formatShareRange, formatMetricValue, GAP_VERDICT_LABEL, isMetricId, METRIC_NAME, metricId, segmentList, suppressionText, TIER_LABEL } from './metric-text.ts';
@@ -139,7 +139,7 @@ function benchmarkNote(report: Report, c: ReportComparison, t: Translator): stri
   const src = sourceById(report, s.sourceId);
   return t('chart.benchmark_note', {
     value: formatStatisticValue(s, t),
-    publisher: src.publisher,
+    publisher: sourcePublisher(src, t.locale),
     year: sourceYear(src, t),
     status: `${STATUS_SYMBOL[s.status]} ${t(STATUS_LABEL[s.status])}`,
   });
@@ -147,7 +147,7 @@ function benchmarkNote(report: Report, c: ReportComparison, t: Translator): stri
 
 /** A benchmark named by whom it describes, then who published it: "US consumers rating grocers · Qualtrics XM Institute 2023". */
 function benchmarkRowLabel(s: ReportStatistic, src: ReportSource, t: Translator): string {
-  return `${statText(s, 'population', t.locale, src).text} · ${src.publisher} ${sourceYear(src, t)}`;
+  return `${statText(s, 'population', t.locale, src).text} · ${sourcePublisher(src, t.locale)} ${sourceYear(src, t)}`;
 }
 
 /** One note per source and status (not per row): the rows already carry their value and population. */
@@ -155,7 +155,7 @@ function benchmarkSourceNotes(report: Report, cs: ReportComparison[], t: Transla
   return [...new Set(cs.map((c) => {
     const s = statisticById(report, c.statisticId);
     const src = sourceById(report, s.sourceId);
-    return t('chart.benchmark_source_note', { publisher: src.publisher, year: sourceYear(src, t), status: `${STATUS_SYMBOL[s.status]} ${t(STATUS_LABEL[s.status])}` });
+    return t('chart.benchmark_source_note', { publisher: sourcePublisher(src, t.locale), year: sourceYear(src, t), status: `${STATUS_SYMBOL[s.status]} ${t(STATUS_LABEL[s.status])}` });
   }))];
 }
 
@@ -377,7 +377,7 @@ export function segmentTrendsChart(report: Report, metric: ReportMetric, t: Tran
       directionNote(metric, t),
       intervalNote(metric, t),
       ...gapMarkNote(grid.flatMap((g) => g.cells), t),
-      ...missingNotes(many ? grid.flatMap((g) => g.cells) : r.bySegmentWave, (e) => `${label(e.segment!)} ${e.wave}`, t, minimum),
+      ...missingNotes(many ? grid.flatMap((g) => g.cells) : r.bySegmentWave, (e) => `${label(e.segment!)} ${t.format.quarter(e.wave!)}`, t, minimum),
     ],
   };
 }
@@ -421,7 +421,7 @@ export function comparisonChart(report: Report, metric: ReportMetric, t: Transla
   const sourceNote = (key: 'chart.context_source_note', cs: ReportComparison[]) => [...new Set(cs.map((c) => {
     const s = statisticById(report, c.statisticId);
     const src = sourceById(report, s.sourceId);
-    return t(key, { publisher: src.publisher, year: sourceYear(src, t), status: `${STATUS_SYMBOL[s.status]} ${t(STATUS_LABEL[s.status])}` });
+    return t(key, { publisher: sourcePublisher(src, t.locale), year: sourceYear(src, t), status: `${STATUS_SYMBOL[s.status]} ${t(STATUS_LABEL[s.status])}` });
   }))];
   return {
     id: `${metric.id}-benchmarks`,

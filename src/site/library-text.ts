@@ -28,6 +28,24 @@ export function sourceText(source: ReportSource, field: SourceField, locale: str
   return translated ? { text: translated, lang: locale } : english(original);
 }
 
+/**
+ * A source's publisher in the page's language: the published name as it is, or, where
+ * sources.yaml marks the publisher as descriptive (unknown), its translation.
+ */
+export function sourcePublisher(source: ReportSource, locale: string): string {
+  return (source.descriptive.includes('publisher') && locale !== 'en' ? source.i18n[locale]?.publisher : undefined) ?? source.publisher;
+}
+
+/**
+ * A source's title: a published title as published (its language is not known here, so it is
+ * marked as the original, English unless translated); a descriptive title (written because the
+ * original is unknown) in the page's language when translated.
+ */
+export function sourceTitle(source: ReportSource, locale: string): LocalText {
+  const translated = source.descriptive.includes('title') && locale !== 'en' ? source.i18n[locale]?.title : undefined;
+  return translated ? { text: translated, lang: locale } : english(source.title);
+}
+
 export function sourceCaveats(source: ReportSource, locale: string): LocalText[] {
   const translated = locale === 'en' ? undefined : source.i18n[locale]?.caveats;
   return source.caveats.map((c, i) => (translated?.[i] ? { text: translated[i], lang: locale } : english(c)));

@@ -2,6 +2,7 @@
  * A recommendation's reasons as sentences in the reader's language, with every number through
  * the locale formatter.
  */
+import { sourcePublisher } from './library-text.ts';
 import type { Translator } from '../i18n/core.ts';
 import type { Report, ReportGuidanceTopic, ReportReason } from '../schemas/report.ts';
 import { sourceYear } from './benchmark-text.ts';
@@ -22,7 +23,7 @@ export function reasonText(reason: ReportReason, report: Report, t: Translator):
     case 'gap': {
       const stat = statisticById(report, reason.statisticId);
       const source = sourceById(report, stat.sourceId);
-      return t('reason.gap', { metric: name(reason.metric), gap: formatGap(metric(reason.metric), reason.gap, t), publisher: source.publisher, year: sourceYear(source, t), others: reason.others });
+      return t('reason.gap', { metric: name(reason.metric), gap: formatGap(metric(reason.metric), reason.gap, t), publisher: sourcePublisher(source, t.locale), year: sourceYear(source, t), others: reason.others });
     }
     case 'satisfied_not_loyal':
       return t('reason.satisfied_not_loyal', { segments: segmentList(reason.segments.map((s) => segmentName(report, s, t.locale)), t), points: points(reason.points) });
