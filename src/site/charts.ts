@@ -24,6 +24,18 @@ import { extremes, metricOf, prepared, shared, SEGMENT_EXTREMES, type PreparedMe
 export interface SiteChart extends Chart {
   /** The download (without extension) holding this chart's figures. */
   dataset: string;
+  /**
+   * The pictures offered for slides (`/<locale>/charts/<id>.png|svg`); PNG and SVG unless set.
+   * With more segments than a page lists, a segment's own charts come as SVG only, so the
+   * PNGs rendered at build time do not grow with the number of segments.
+   */
+  images?: ('png' | 'svg')[];
+}
+
+/** A segment's own chart: SVG only when there are too many segments to render each as PNG. */
+function segmentOwn(report: Report, chart: SiteChart | undefined): SiteChart | undefined {
+  if (chart && prepared(report).manySegments) chart.images = ['svg'];
+  return chart;
 }
 
 type Kind = ReportMetric['kind'];
@@ -386,7 +398,7 @@ export function segmentTrendsChart(report: Report, metric: ReportMetric, t: Tran
  * Whether a context figure can sit on the metric's axis: a level on the metric's own scale (it
  * differs in population, country, industry or question only). Others stay in the table.
  */
-function drawableContext(c: ReportComparison, s: ReportStatistic): boolean {
+export function drawableContext(c: ReportComparison, s: ReportStatistic): boolean {
   return !c.comparable && !c.flags.includes('scale') && !c.flags.includes('measure') && (s.value !== null || (s.low !== null && s.high !== null));
 }
 
@@ -622,7 +634,7 @@ export function sayVsDoChart(report: Report, t: Translator): SiteChart | undefin
  */
 export function driversChart(report: Report, t: Translator, segment: string | null = null): SiteChart | undefined {
   // The company's chart is on the overview and every trust page: drawn once per locale.
-  return segment === null ? shared(report, `drivers:${t.locale}`, () => drawDriversChart(report, t, null)) : drawDriversChart(report, t, segment);
+  return segment === null ? shared(report, `drivers:${t.locale}`, () => drawDriversChart(report, t, null)) : segmentOwn(report, drawDriversChart(report, t, segment));
 }
 
 function drawDriversChart(report: Report, t: Translator, segment: string | null): SiteChart | undefined {
@@ -755,6 +767,10 @@ export function dimensionsChart(report: Report, t: Translator): SiteChart | unde
 
 /** One segment's trust dimensions against all customers, as a dumbbell. */
 export function segmentDimensionsChart(report: Report, segmentId: string, t: Translator): SiteChart | undefined {
+  return segmentOwn(report, drawSegmentDimensionsChart(report, segmentId, t));
+}
+
+function drawSegmentDimensionsChart(report: Report, segmentId: string, t: Translator): SiteChart | undefined {
   const name = segmentName(report, segmentId, t.locale);
   const minimum = report.company.minimumCellSize;
   const p = prepared(report);

@@ -42,6 +42,11 @@ export function downloadPath(dataset: string, format: 'csv' | 'json'): string {
   return `/downloads/${encodeURIComponent(dataset)}.${format}`;
 }
 
+/** A chart as an image for slides, in the page's language: `/{locale}/charts/{chart id}.png` or `.svg`. */
+export function chartImagePath(locale: string, chartId: string, format: 'png' | 'svg'): string {
+  return `/${encodeURIComponent(locale)}/charts/${encodeURIComponent(chartId)}.${format}`;
+}
+
 /** Pages of the segments index: one up to SEGMENTS_PER_PAGE segments, then one per that many. */
 export function segmentsPageCount(report: Report): number {
   return Math.max(1, Math.ceil(report.company.segments.length / SEGMENTS_PER_PAGE));
