@@ -186,7 +186,30 @@ describe('the built pages', () => {
 
   it('writes the overview trust change in points once, and a card change with its symbol', async () => {
     const en = text(await page('en'));
-    expect(en).toMatch(/In 2024-Q4 it was \d+\.\d: a change of \+\d+\.\d points \(improved\)\./);
-    expect(en).toMatch(new RegExp(`▼ ${MINUS}\\d\\.\\d pp since 2024-Q4: declined`));
+    expect(en).toMatch(/In Q4\u00a02024 it was \d+\.\d: a change of \+\d+\.\d points \(improved\)\./);
+    expect(en).toMatch(new RegExp(`▼ ${MINUS}\\d\\.\\d pp since Q4\u00a02024: declined`));
+  });
+
+  it('shows every quarter in its locale\'s form and every negative number with a true minus, on every page', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const pages = (await readdir(out, { recursive: true })).filter((p) => p.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(400);
+    const raw: string[] = [];
+    const hyphens: string[] = [];
+    for (const path of pages) {
+      const visible = text(await readFile(join(out, path), 'utf8'));
+      for (const m of visible.matchAll(/\d{4}-Q[1-4]/g)) raw.push(`${path}: ${visible.slice(Math.max(0, m.index - 30), m.index + 10)}`);
+      for (const m of visible.matchAll(/(?<![\p{L}\p{N}\-–/])-\d/gu)) hyphens.push(`${path}: ${visible.slice(Math.max(0, m.index - 30), m.index + 10)}`);
+    }
+    expect(raw).toEqual([]);
+    expect(hyphens).toEqual([]);
+    // Quarters and the reporting period as each locale writes them (Thai in the Buddhist era).
+    expect(text(await page('ru'))).toContain(`IV${NBSP}кв.${NBSP}2024`);
+    expect(text(await page('vi'))).toContain(`Quý${NBSP}4/2024`);
+    expect(text(await page('fi'))).toContain('Q4/2024');
+    const th = text(await page('th'));
+    expect(th).toContain(`ไตรมาส${NBSP}4/2567`);
+    expect(th).toContain('1 ตุลาคม 2567 ถึง 30 กันยายน 2569');
+    expect(text(await page('vi'))).toContain('30 tháng 9 năm 2026');
   });
 });
