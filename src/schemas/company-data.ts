@@ -43,7 +43,7 @@ const countryCell = (optional = false): ColumnSpec<string | undefined> => ({
   fast: (text) => (isCountryCode(text) ? text : optional && text === '' ? undefined : REJECT),
 });
 
-const idCell = (what: string): ColumnSpec<string> => textCell(`a ${what} id (any non-empty text)`);
+const idCell = (what: string): ColumnSpec<string> => textCell(`${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} id (any non-empty text)`);
 
 const likert = () => optionalNumberCell({ min: 1, max: 5, integer: true, expected: 'a whole number from 1 to 5', hint: '1 = strongly disagree ... 5 = strongly agree; leave the cell empty for no answer' });
 
