@@ -375,10 +375,14 @@ describe('a company with a real benchmark', () => {
       const chart = comparisonChart(report, nps, t)!;
       expect(chart.table.columns).toEqual(['Public figure', 'Company', 'Value', 'Gap', 'Verdict']);
       // Each row is named by its population and source, so two figures of one publisher tell apart.
-      expect(chart.table.rows.map((r) => [r[0], r[4]])).toEqual([
+      // The benchmarks first, with their verdicts; then the US figures as context, without one.
+      expect(chart.table.rows.slice(0, 2).map((r) => [r[0], r[4]])).toEqual([
         ['Finnish retail customers · Example Research 2026', 'within the uncertainty'],
-        ['Finnish retail customers · Example Research 2026', 'larger than the uncertainty'],
+        ['Finnish retail customers · Example Research 2026', 'larger than the measurable uncertainty'],
       ]);
+      const context = chart.table.rows.slice(2);
+      expect(context).toHaveLength(8);
+      for (const row of context) expect(row[4]).toMatch(/^Context, not a benchmark: .*No gap is computed\.$/);
     } finally {
       await data.remove();
     }
