@@ -1,24 +1,40 @@
 /**
- * `npm run check [-- --data DIR] [-- --content DIR]`: validate every data file, the guidance
- * articles and the UI strings without building. Exit 1 with every problem listed as
- * file:line:column; on success one line naming the company, the folder and what was read.
+ * `npm run check [-- --data DIR] [-- --content DIR] [-- --json | --format github]`: validate every
+ * data file, the guidance articles and the UI strings without building. Exit 1 with every problem
+ * listed as file:line:column; on success a line naming the company, the folder and what was read,
+ * then a short summary. `--json` prints one JSON document instead; `--format github` prints the
+ * problems as GitHub Actions annotations.
  */
 import { readCommandLine } from '../src/cli/command-line.ts';
-import { describeData } from '../src/cli/summary.ts';
 
+const started = performance.now();
 const options = readCommandLine('check');
 // Loaded only now, so that --help and usage problems answer at once.
-const { formatIssue, formatIssues } = await import('../src/pipeline/issues.ts');
-const { runDataBuild, today } = await import('../src/pipeline/run.ts');
-const { checkTranslations } = await import('../src/i18n/check.ts');
-const result = await runDataBuild({ dataDir: options.dataDir, contentDir: options.contentDir, today: today() });
-const issues = [...result.issues, ...(await checkTranslations())];
-const print = (line: string) => {
-  if (!options.quiet) process.stdout.write(`${line}\n`);
-};
-for (const warning of result.warnings) print(`warning: ${formatIssue(warning)}`);
-if (issues.length > 0) {
-  process.stderr.write(`${formatIssues(issues)}\n`);
-  process.exit(1);
+const { Printer } = await import('../src/cli/printer.ts');
+const { describeData } = await import('../src/cli/summary.ts');
+const { checkInputs } = await import('../src/build/check.ts');
+const { summarise } = await import('../src/build/summary.ts');
+
+const printer = new Printer(options);
+printer.progress('reading the data');
+const { result, problems } = await checkInputs({ dataDir: options.dataDir, contentDir: options.contentDir });
+printer.progress(undefined);
+const ok = problems.length === 0;
+const summary = summarise({
+  command: 'check',
+  ok,
+  dataDir: options.dataDir,
+  contentDir: options.contentDir,
+  result,
+  problems: problems.length,
+  seconds: (performance.now() - started) / 1000,
+});
+printer.warnings(result.warnings);
+if (!ok) {
+  printer.problems(problems);
+  printer.summary(summary, { problems, warnings: result.warnings });
+  process.exitCode = 1;
+} else {
+  printer.log(`ok: ${describeData(result, options.dataDir)}; UI strings complete in every locale`);
+  printer.summary(summary, { problems, warnings: result.warnings });
 }
-print(`ok: ${describeData(result, options.dataDir)}; UI strings complete in every locale`);

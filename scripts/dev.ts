@@ -8,10 +8,14 @@ import { readCommandLine } from '../src/cli/command-line.ts';
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
 const options = readCommandLine('dev');
-// The integration (src/integration/trust-report.ts) and the content collection
-// (src/content.config.ts) read both folders from the environment.
-process.env.TRUST_DATA = options.dataDir;
-process.env.TRUST_CONTENT = options.contentDir;
-delete process.env.TRUST_REPORT_FILE;
+const { REPOSITORY_ROOT } = await import('../src/cli/folders.ts');
+const { astroConfig } = await import('../src/build/astro-config.ts');
 const { dev } = await import('astro');
-await dev({ root: process.cwd(), ...(options.port !== undefined ? { server: { port: options.port } } : {}) });
+// Both folders reach the integration and the content collection as the configuration's
+// arguments (src/build/astro-config.ts), not through environment variables.
+await dev({
+  ...astroConfig({ dataDir: options.dataDir, contentDir: options.contentDir }),
+  configFile: false,
+  root: REPOSITORY_ROOT,
+  ...(options.port !== undefined ? { server: { port: options.port } } : {}),
+});

@@ -12,8 +12,11 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { siteFolders } from './build/handover.ts';
 
-const contentDir = process.env.TRUST_CONTENT ?? './content';
+// The guidance folder of the running build or dev server (its `--content`), handed over by the
+// integration; the default folder otherwise (e.g. `astro sync`).
+const contentDir = siteFolders()?.contentDir ?? './content';
 const base = `${contentDir}/guidance`;
 const globLoader = glob({ pattern: '*/*.{md,mdx}', base });
 

@@ -40,6 +40,8 @@ describe('--help', () => {
         expect(result.stdout).toContain('--content DIR');
         expect(result.stdout.includes('--out DIR')).toBe(command === 'build');
         expect(result.stdout.includes('--quiet')).toBe(command !== 'dev');
+        expect(result.stdout.includes('--json ')).toBe(command !== 'dev');
+        expect(result.stdout.includes('--format FORMAT  text (default), json (as --json) or github (problems as GitHub Actions annotations)\n')).toBe(command !== 'dev');
       }
     });
   }
@@ -82,7 +84,7 @@ describe('usage problems', () => {
 
   it('parses --name=value and the environment variables', () => {
     const parsed = parseCommandLine('build', ['--data=x', '--out', 'y', '--quiet'], { TRUST_CONTENT: 'z' });
-    expect(parsed).toEqual({ kind: 'run', options: { dataDir: join(process.cwd(), 'x'), contentDir: join(process.cwd(), 'z'), outDir: join(process.cwd(), 'y'), quiet: true } });
+    expect(parsed).toEqual({ kind: 'run', options: { dataDir: join(process.cwd(), 'x'), contentDir: join(process.cwd(), 'z'), outDir: join(process.cwd(), 'y'), quiet: true, format: 'text' } });
     expect(parseCommandLine('check', ['--out', 'y'], {})).toMatchObject({ kind: 'usage-error', message: expect.stringMatching(/^unknown option --out;/) });
   });
 
@@ -148,6 +150,9 @@ describe('the output folder', () => {
       /^data: Corpus Goods \(test\/fixtures\/small\/\): [\d,]+ survey answers, [\d,]+ customers, [\d,]+ orders, [\d,]+ complaints; \d+ sources, \d+ benchmark figures$/m,
     );
     expect(first.stdout).toMatch(/^site: site\/ written in [\d.]+ s$/m);
+    // The summary: the same pages in every locale, and the site line last.
+    expect(first.stdout).toMatch(/^pages: en (\d+), th \1, fi \1, ru \1, vi \1\nsite: /m);
+    expect(first.stdout).toMatch(/^metrics: \d+ of \d+ computed; [\d,]+ cells suppressed$/m);
     expect(existsSync(stale)).toBe(false);
     expect(await readFile(join(lookalike, 'keep.txt'), 'utf8')).toBe('mine');
     expect(existsSync(join(out, MARKER_FILE))).toBe(true);

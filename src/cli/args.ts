@@ -4,6 +4,7 @@
  * trace. Pure: it returns what to do; the scripts print and exit (see run.ts in this folder).
  */
 import { resolve } from 'node:path';
+import type { OutputFormat } from './output.ts';
 
 export type Command = 'build' | 'check' | 'dev';
 
@@ -12,6 +13,8 @@ export interface CliOptions {
   contentDir: string;
   outDir: string;
   quiet: boolean;
+  /** build and check: how problems and the summary are printed (`--json`, `--format github`). */
+  format: OutputFormat;
   /** dev only: the port of the dev server (Astro's default, 4321, when not given). */
   port?: number;
 }
@@ -23,12 +26,16 @@ export type ParsedCommandLine =
   | { kind: 'usage-error'; message: string };
 
 interface OptionSpec {
-  name: 'data' | 'content' | 'out' | 'quiet' | 'port';
+  name: 'data' | 'content' | 'out' | 'quiet' | 'port' | 'json' | 'format';
   value?: string;
   text: string;
 }
 
-const DATA: OptionSpec = { name: 'data', value: 'DIR', text: 'the data folder (default: data/, or the environment variable TRUST_DATA)' };
+const DATA: OptionSpec = {
+  name: 'data',
+  value: 'DIR',
+  text: 'the data folder (default: data/, or the environment variable TRUST_DATA); "npm run init -- DIR" starts a new one',
+};
 const CONTENT: OptionSpec = { name: 'content', value: 'DIR', text: "the guidance articles' folder (default: content/, or TRUST_CONTENT)" };
 const OUT: OptionSpec = {
   name: 'out',
@@ -36,16 +43,23 @@ const OUT: OptionSpec = {
   text: 'the output folder (default: dist/); it must be new, empty, or a site an earlier build wrote',
 };
 const QUIET: OptionSpec = { name: 'quiet', text: 'print only problems' };
+const JSON_OUTPUT: OptionSpec = { name: 'json', text: 'print one JSON document: the summary, every problem and every warning' };
+const FORMAT: OptionSpec = {
+  name: 'format',
+  value: 'FORMAT',
+  text: 'text (default), json (as --json) or github (problems as GitHub Actions annotations)',
+};
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'github'];
 const PORT: OptionSpec = { name: 'port', value: 'N', text: "the dev server's port (default: 4321)" };
 
 const COMMANDS: Record<Command, { summary: string; options: OptionSpec[] }> = {
   build: {
     summary: 'Validate the data, compute the report and render the site into the output folder.',
-    options: [DATA, CONTENT, OUT, QUIET],
+    options: [DATA, CONTENT, OUT, QUIET, JSON_OUTPUT, FORMAT],
   },
   check: {
     summary: 'Validate the data, the guidance articles and the UI strings without building.',
-    options: [DATA, CONTENT, QUIET],
+    options: [DATA, CONTENT, QUIET, JSON_OUTPUT, FORMAT],
   },
   dev: {
     summary: "Astro's dev server: editing a file in the data or content folder reloads the page.",
@@ -131,10 +145,17 @@ export function parseCommandLine(command: Command, argv: readonly string[], env:
       }
     }
     if (value === undefined || value === '') {
-      return problem(`--${spec.name} needs ${spec.value === 'N' ? 'a number' : 'a folder'}, as in --${spec.name} ${spec.value}`);
+      const what = spec.value === 'N' ? 'a number' : spec.value === 'FORMAT' ? `one of ${FORMATS.join(', ')}` : 'a folder';
+      return problem(`--${spec.name} needs ${what}, as in --${spec.name} ${spec.value === 'FORMAT' ? 'github' : spec.value}`);
     }
     if (spec.value === 'N' && !/^\d{1,5}$/.test(value)) return problem(`--${spec.name} expects a port number, found ${quoteArg(value)}`);
+    if (spec.value === 'FORMAT' && !FORMATS.includes(value as OutputFormat)) {
+      return problem(`--format expects ${FORMATS.join(', ')}, found ${quoteArg(value)}`);
+    }
     values[spec.name] = value;
+  }
+  if (values.json === true && values.format !== undefined && values.format !== 'json') {
+    return problem(`--json and --format ${values.format as string} ask for two formats; give one`);
   }
 
   const text = (name: OptionSpec['name']) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
@@ -145,6 +166,7 @@ export function parseCommandLine(command: Command, argv: readonly string[], env:
       contentDir: resolve(text('content') ?? nonEmpty(env.TRUST_CONTENT) ?? 'content'),
       outDir: resolve(text('out') ?? 'dist'),
       quiet: values.quiet === true,
+      format: values.json === true ? 'json' : typeof values.format === 'string' ? (values.format as OutputFormat) : 'text',
       ...(typeof values.port === 'string' ? { port: Number(values.port) } : {}),
     },
   };

@@ -4,6 +4,7 @@
  */
 import { parseCommandLine, type CliOptions, type Command } from './args.ts';
 import { missingFolder } from './folders.ts';
+import { jsonDocument } from './output.ts';
 
 export type { CliOptions, Command };
 
@@ -27,6 +28,10 @@ export function readCommandLine(command: Command, afterProblem?: (options: CliOp
   }
   const { options } = parsed;
   const problem = missingFolder('data', options.dataDir) ?? missingFolder('content', options.contentDir);
+  if (problem && options.format === 'json') {
+    process.stdout.write(jsonDocument(null, [], [], problem));
+    process.exit(1);
+  }
   if (problem) {
     process.stderr.write(`${problem}\n${afterProblem ? `${afterProblem(options)}\n` : ''}`);
     process.exit(1);

@@ -4,7 +4,7 @@
  * MARKER_FILE). Everything the build keeps while it works lives in one staging folder beside
  * the output, marked the same way, so an interrupted build can be cleaned up by the next one.
  */
-import { lstatSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,10 +138,6 @@ export function stagingFolder(outDir: string, pid = process.pid): string {
   return join(dirname(outDir), `.${basename(outDir)}.staging-${pid}`);
 }
 
-export function writeMarker(dir: string): void {
-  writeFileSync(join(dir, MARKER_FILE), MARKER_TEXT);
-}
-
 function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
@@ -156,7 +152,7 @@ function isRunning(pid: number): boolean {
  * Removes staging folders of this output left by builds that were killed: only those named like
  * ours, carrying our marker, whose process is gone. Returns their names, for one line of output.
  */
-export function removeStaleStaging(outDir: string): string[] {
+export function removeStaleStaging(outDir: string, remove: (path: string) => void = (path) => rmSync(path, { recursive: true, force: true })): string[] {
   const parent = dirname(outDir);
   const pattern = new RegExp(`^\\.${escapeRegExp(basename(outDir))}\\.staging-(\\d+)$`);
   let entries: string[];
@@ -175,7 +171,7 @@ export function removeStaleStaging(outDir: string): string[] {
     } catch {
       continue;
     }
-    rmSync(dir, { recursive: true, force: true });
+    remove(dir);
     removed.push(name);
   }
   return removed;

@@ -5,8 +5,9 @@
  * tens of megabytes for Vite and Rollup to parse, transform and bundle): it takes the model from
  * memory, where the same process computed it.
  *
- * - `npm run build` computes the model first (and stops on bad data), hands it over in memory and
- *   writes it to TRUST_REPORT_FILE; the module takes the model in memory, else parses the file.
+ * - `npm run build` (src/build/site.ts) computes the model first (and stops on bad data), writes it
+ *   to a file and passes both to this integration as its options (`trustReport({ report })`); the
+ *   module takes the model in memory, else parses the file.
  * - `npm run dev` has no such file: the plugin runs the data build itself, keeps one data-build
  *   cache, watches the data and content folders, rebuilds as soon as a file there changes and
  *   reloads the page once the new model is ready. Bad data shows the same file:line:column list
@@ -14,11 +15,14 @@
  * - Anything else (`astro build` run directly) runs the data build and inlines the model as one
  *   JSON string, which is far cheaper to parse than an object literal.
  *
+ * The folders and the model arrive as the integration's options (src/build/astro-config.ts), never
+ * through environment variables.
+ *
  * The downloads are not pages: a build streams them to disk once the pages are written
  * (src/downloads/write.ts); the dev server streams each when asked.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
+import { handOverFolders, type SiteFolders } from '../build/handover.ts';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -34,10 +38,13 @@ const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 /** Where the model waits in memory for the pages (a registered symbol: one per process). */
 const HANDOFF_KEY = 'trust-benchmarks.report';
 
-interface Handoff {
+/** The model a build computed before Astro started, and the file it wrote the same model to. */
+export interface ReportHandover {
   report: Report;
-  /** The file the build wrote the same model to, if any. */
   file?: string;
+}
+
+interface Handoff extends ReportHandover {
   /** Bumped on every new model in the dev server, so the module's code changes with it. */
   generation: number;
 }
@@ -47,18 +54,15 @@ function handoffSlot(): { [HANDOFF]?: Handoff } {
   return globalThis as { [HANDOFF]?: Handoff };
 }
 
-/** Hands the model to the pages of this process (the build script calls this before rendering). */
+/** Hands the model to the pages of this process (the integration does, with the model it was given). */
 export function handOverReport(report: Report, file?: string): void {
   const previous = handoffSlot()[HANDOFF];
   handoffSlot()[HANDOFF] = { report, file, generation: (previous?.generation ?? 0) + 1 };
 }
 
-export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.TRUST_DATA ?? 'data');
-}
-
-export function contentDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.TRUST_CONTENT ?? 'content');
+/** The integration's options: the folders, and for `npm run build` the model it computed. */
+export interface TrustReportOptions extends SiteFolders {
+  report?: ReportHandover;
 }
 
 /**
@@ -89,6 +93,12 @@ export function dataProblemsError(issues: Issue[]): Error {
  */
 class DevDataBuild {
   #cache = createDataBuildCache();
+  #folders: SiteFolders;
+
+  constructor(folders: SiteFolders) {
+    this.#folders = folders;
+  }
+
   #latest: Promise<RunResult> | undefined;
 
   /** The newest run, started now if none is. */
@@ -103,7 +113,7 @@ class DevDataBuild {
   }
 
   #run(): Promise<RunResult> {
-    return runDataBuild({ dataDir: dataDirFromEnv(), contentDir: contentDirFromEnv(), today: today(), cache: this.#cache }).then((result) => {
+    return runDataBuild({ ...this.#folders, today: today(), cache: this.#cache }).then((result) => {
       if (result.report) handOverReport(result.report);
       return result;
     });
@@ -111,9 +121,10 @@ class DevDataBuild {
 }
 
 /** The module's code: a reference to the model in memory, or the model as one JSON string. */
-async function reportModule(dev: DevDataBuild | undefined): Promise<string> {
+async function reportModule(options: TrustReportOptions, dev: DevDataBuild | undefined): Promise<string> {
   const key = JSON.stringify(HANDOFF_KEY);
-  const file = process.env.TRUST_REPORT_FILE;
+  const file = options.report?.file;
+  if (options.report && !file) return `export default globalThis[Symbol.for(${key})].report;\n`;
   if (file) {
     const path = JSON.stringify(file);
     return [
@@ -128,18 +139,17 @@ async function reportModule(dev: DevDataBuild | undefined): Promise<string> {
     // The generation makes the code differ per model, so Vite never serves a stale module.
     return `export default globalThis[Symbol.for(${key})].report; // model ${handoffSlot()[HANDOFF]?.generation ?? 0}\n`;
   }
-  const result = await runDataBuild({ dataDir: dataDirFromEnv(), contentDir: contentDirFromEnv(), today: today() });
+  const result = await runDataBuild({ dataDir: options.dataDir, contentDir: options.contentDir, today: today() });
   if (!result.report) throw dataProblemsError(result.issues);
   handOverReport(result.report);
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(result.report))});\n`;
 }
 
-/** The model the build's pages rendered: in memory, else from the build's file. */
-async function builtReport(): Promise<Report> {
-  const file = process.env.TRUST_REPORT_FILE;
+/** The model the build's pages rendered: the one it was given, else the one the module computed. */
+function builtReport(options: TrustReportOptions): Report {
+  if (options.report) return options.report.report;
   const handoff = handoffSlot()[HANDOFF];
-  if (handoff && (!file || handoff.file === file)) return handoff.report;
-  if (file) return JSON.parse(await readFile(file, 'utf8')) as Report;
+  if (handoff) return handoff.report;
   throw new Error('the report model was not computed before the downloads');
 }
 
@@ -174,14 +184,19 @@ function invalidateReportModule(server: ViteDevServer): void {
   }
 }
 
-export default function trustReport(): AstroIntegration {
+export default function trustReport(options: TrustReportOptions): AstroIntegration {
   let dev: DevDataBuild | undefined;
+  const folders: SiteFolders = { dataDir: resolve(options.dataDir), contentDir: resolve(options.contentDir) };
+  // The content collection (src/content.config.ts) and the pages run in Vite's module runner:
+  // they find the folders and the model on globalThis, in this same process.
+  handOverFolders(folders);
+  if (options.report) handOverReport(options.report.report, options.report.file);
   return {
     name: 'trust-report',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
-        const watched = [dataDirFromEnv(), contentDirFromEnv()];
-        if (command === 'dev' && !process.env.TRUST_REPORT_FILE) dev = new DevDataBuild();
+        const watched = [folders.dataDir, folders.contentDir];
+        if (command === 'dev' && !options.report) dev = new DevDataBuild(folders);
         updateConfig({
           vite: {
             plugins: [
@@ -191,7 +206,7 @@ export default function trustReport(): AstroIntegration {
                   return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
                 },
                 load(id: string) {
-                  return id === RESOLVED_ID ? reportModule(dev) : undefined;
+                  return id === RESOLVED_ID ? reportModule({ ...options, ...folders }, dev) : undefined;
                 },
                 configureServer(server) {
                   if (!dev) return;
@@ -257,7 +272,7 @@ export default function trustReport(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir }) => {
-        await writeDownloads(await builtReport(), join(fileURLToPath(dir), 'downloads'));
+        await writeDownloads(builtReport(options), join(fileURLToPath(dir), 'downloads'));
       },
     },
   };
