@@ -1,18 +1,19 @@
 /**
  * Bad benchmark inputs: each breaks one thing in a copy of the shipped data and expects the
- * exact message an analyst would read.
+ * exact message an analyst would read. The company files are a thinned copy of the demo's
+ * (tempSampleDataDir), so each case reads a few thousand rows instead of 187k orders.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatIssue } from '../src/pipeline/issues.ts';
 import { runDataBuild } from '../src/pipeline/run.ts';
-import { setCell, tempDataDir, type TempData } from './helpers/data-dir.ts';
+import { setCell, tempSampleDataDir, type TempData } from './helpers/data-dir.ts';
 
 const STATS = 'benchmarks/statistics.csv';
 const SOURCES = 'benchmarks/sources.yaml';
 let data: TempData;
 
 beforeEach(async () => {
-  data = await tempDataDir();
+  data = await tempSampleDataDir();
 });
 afterEach(async () => {
   await data.remove();
@@ -225,7 +226,7 @@ describe('sources.yaml', () => {
     await data.edit(SOURCES, (yaml) => yaml.replace('id: xmi-2022-nps', 'id: xmi-2023-nps'));
     const found = await problems();
     expect(found[0]).toBe(
-      '<data>/benchmarks/sources.yaml:236:9: id: expected a unique id, found "xmi-2023-nps" again (first at line 205)\n  hint: give each publication its own id',
+      '<data>/benchmarks/sources.yaml:238:9: id: expected a unique id, found "xmi-2023-nps" again (first at line 207)\n  hint: give each publication its own id',
     );
   });
 

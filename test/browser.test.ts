@@ -6,8 +6,7 @@
  * Screenshots of each overview are kept in test/artifacts/.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -15,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDataBuild } from '../src/pipeline/run.ts';
 import type { Report } from '../src/schemas/report.ts';
 import { pagesOf } from '../src/site/sitemap.ts';
-import { ROOT, runScript } from './helpers/build.ts';
+import { ROOT } from './helpers/build.ts';
+import { demoSite } from './helpers/demo-site.ts';
 import { DATA_DIR } from './helpers/data-dir.ts';
 import { serve, type Served } from './helpers/serve.ts';
 
@@ -23,30 +23,27 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 const LOCALES = ['en', 'th', 'fi', 'ru', 'vi'];
 
-let work: string;
 let site: Served;
 let browser: Browser;
 let report: Report;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
-  work = await mkdtemp(join(tmpdir(), 'trust-browser-'));
-  const out = join(work, 'dist');
   report = (await runDataBuild({ dataDir: DATA_DIR, today: '2026-11-23' })).report!;
-  const built = await runScript('build.ts', ['--out', out, '--quiet']);
+  // `npm run build` of the demo, shared with the other test files that read the site.
+  const built = await demoSite();
   expect(built.stderr).toBe('');
-  site = await serve(out);
+  site = await serve(built.dir);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   await mkdir(ARTIFACTS, { recursive: true });
-}, 240_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await site?.close();
-  if (work) await rm(work, { recursive: true, force: true });
 });
 
 /** Opens a page and records every console error, page error and failed request. */
@@ -197,8 +194,8 @@ describe('search', () => {
   const queries: [string, string, string][] = [
     ['en', 'transparency', '/en/metrics/trust_transparency/'],
     ['th', 'ความโปร่งใส', '/th/metrics/trust_transparency/'],
-    ['fi', 'läpinäkyvyys', '/fi/metrics/trust_transparency/'],
-    ['ru', 'прозрачности', '/ru/metrics/trust_transparency/'],
+    ['fi', 'avoimuus', '/fi/metrics/trust_transparency/'],
+    ['ru', 'открытости', '/ru/metrics/trust_transparency/'],
     ['vi', 'minh bach', '/vi/metrics/trust_transparency/'],
   ];
 

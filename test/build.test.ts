@@ -11,7 +11,8 @@ import { runDataBuild } from '../src/pipeline/run.ts';
 import type { Report } from '../src/schemas/report.ts';
 import { runScript, treeDigest } from './helpers/build.ts';
 import { visibleText } from './helpers/html.ts';
-import { DATA_DIR, setCell, tempDataDir } from './helpers/data-dir.ts';
+import { DATA_DIR, SMALL_DATA_DIR, setCell, tempDataDir, tempSampleDataDir } from './helpers/data-dir.ts';
+import { copyDemoSite, demoSite } from './helpers/demo-site.ts';
 
 const LOCALES = ['en', 'th', 'fi', 'ru', 'vi'];
 const NBSP = '\u00a0';
@@ -24,12 +25,13 @@ const text = visibleText;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'trust-build-test-'));
-  out = join(work, 'dist');
   report = (await runDataBuild({ dataDir: DATA_DIR, today: '2026-11-23' })).report!;
-  const result = await runScript('build.ts', ['--out', out, '--quiet']);
+  // `npm run build` of the demo, shared with the other test files that read the site.
+  const result = await demoSite();
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
-}, 180_000);
+  out = result.dir;
+}, 300_000);
 
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
@@ -90,7 +92,7 @@ describe('the built site', () => {
     expect(en).toContain('+25% to +95%');
     expect(en).toContain('Misquoted');
     expect(en).toContain('Read this before quoting the figure');
-    expect(en).toContain('never as a forecast');
+    expect(en).toContain('not as a forecast');
     expect(en).toContain('Relative change, not a level');
     const ru = text(await page('ru/benchmarks/bain-retention-profit-uplift'));
     expect(ru).toContain(`от +25${NBSP}% до +95${NBSP}%`);
@@ -140,16 +142,18 @@ describe('the built site', () => {
 
 describe('a build from bad data', () => {
   it('exits 1 naming file, line and column, and leaves the previous output untouched', async () => {
-    const data = await tempDataDir();
+    const data = await tempSampleDataDir();
     try {
       await data.edit('benchmarks/statistics.csv', (csv) => setCell(csv, 'pew-2019-little-benefit', 'value', '720'));
-      const before = await treeDigest(out);
-      const result = await runScript('build.ts', ['--data', data.dir, '--out', out]);
+      // A previous build's output of its own (a copy of the shared demo site).
+      const previous = await copyDemoSite(join(work, 'previous', 'dist'));
+      const before = await treeDigest(previous);
+      const result = await runScript('build.ts', ['--data', data.dir, '--out', previous]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('benchmarks/statistics.csv:7:76: value: expected a percentage from 0 to 100 (scale 0..100), found 720');
       expect(result.stderr).toContain('1 problem found.');
       expect(result.stderr).toContain('Nothing was built; dist/ is unchanged.');
-      expect(await treeDigest(out)).toEqual(before);
+      expect(await treeDigest(previous)).toEqual(before);
       const check = await runScript('check.ts', ['--data', data.dir]);
       expect(check.code).toBe(1);
       expect(check.stderr).toContain('benchmarks/statistics.csv:7:76: value:');
@@ -187,7 +191,7 @@ describe('company metrics on the site', () => {
       expect(cell, metric.id).toEqual({ wave: '2025-Q2', segment: 'enterprise', tier: null, value: null, low: null, high: null, se: null, n: null, nEffective: null, suppressed: 'small_cell' });
     }
     const html = await page('en/metrics/csat');
-    const grid = html.slice(html.indexOf('by segment, wave by wave'));
+    const grid = html.slice(html.indexOf('by segment, quarter by quarter'));
     const row = /<th scope="row">Enterprise accounts<\/th>(.*?)<\/tr>/s.exec(grid)![1]!;
     const cells = [...row.matchAll(/<td class="num">(.*?)<\/td>/gs)].map((m) => text(m[1]!).trim());
     expect(cells[report.waves.indexOf('2025-Q2')]).toBe('—');
@@ -450,7 +454,7 @@ describe('the story and the decisions', () => {
     const firstDriver = kinds.indexOf('driver');
     expect(kinds.slice(0, firstDriver).filter((k) => k === 'weakest_dimension' || k === 'below_dimensions')).toEqual([]);
     const en = text(await page('en'));
-    expect(en).toContain('Raise Transparency first');
+    expect(en).toContain('Raise “Transparency” before the other dimensions');
     expect(en).toMatch(/Watch: Transparency, now 63\.\d \(Q3\u00a02026\)\./);
   });
 
@@ -480,7 +484,8 @@ describe('determinism', () => {
 
 describe('hostile input', () => {
   it('renders markup, quotes and formulas from data files as text', async () => {
-    const data = await tempDataDir();
+    // The small data set has the same source, segment and figure, and builds in a fraction of the time.
+    const data = await tempDataDir({ from: SMALL_DATA_DIR });
     const hostile = `<script>alert("x")</script> "Q" & 'A'`;
     try {
       await data.edit('benchmarks/sources.yaml', (yaml) => yaml.replace('title: How Americans View Data Privacy', `title: ${JSON.stringify(hostile)}`));
@@ -509,7 +514,7 @@ describe('hostile input', () => {
   }, 180_000);
 
   it('refuses a source URL that is not http(s)', async () => {
-    const data = await tempDataDir();
+    const data = await tempSampleDataDir();
     try {
       await data.edit('benchmarks/sources.yaml', (yaml) => yaml.replace('url: https://www.pewresearch.org/internet/2023/10/18/how-americans-view-data-privacy/', 'url: "javascript:alert(1)"'));
       const result = await runDataBuild({ dataDir: data.dir, today: '2026-11-23' });

@@ -1,19 +1,20 @@
 /**
- * Bad company inputs, each breaking one rule in a copy of the demo data, with the exact message.
- * The demo files are large, so each case edits one line by its number.
+ * Bad company inputs, each breaking one rule in a thinned copy of the demo data (the demo's
+ * company.yaml and the first lines of each file unchanged), with the exact message.
+ * Each case edits one line by its number.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue } from '../src/pipeline/issues.ts';
 import { runDataBuild } from '../src/pipeline/run.ts';
-import { tempDataDir, type TempData } from './helpers/data-dir.ts';
+import { tempSampleDataDir, type TempData } from './helpers/data-dir.ts';
 
 let data: TempData;
 const originals = new Map<string, string>();
 
 beforeAll(async () => {
-  data = await tempDataDir();
+  data = await tempSampleDataDir();
   for (const name of ['survey.csv', 'orders.csv', 'complaints.csv']) originals.set(name, await readFile(join(data.dir, 'company', name), 'utf8'));
 });
 afterAll(async () => {
@@ -98,7 +99,7 @@ describe('company data', () => {
 
 describe('kpis.csv', () => {
   it('supplies survey metrics when the raw survey is not here, and rejects unknown metrics', async () => {
-    const other = await tempDataDir();
+    const other = await tempSampleDataDir();
     try {
       await rm(join(other.dir, 'company', 'survey.csv'));
       await writeFile(

@@ -73,7 +73,7 @@ describe('benchmark data set', () => {
   });
 
   it('carries the caveats the provenance notes require', () => {
-    expect(stat('bain-retention-profit-uplift').caveat).toMatch(/more than 25% more profit.*net present value.*never as a forecast/);
+    expect(stat('bain-retention-profit-uplift').caveat).toMatch(/more than 25% more profit.*net present value.*not as a forecast/);
     expect(stat('bain-retention-profit-uplift').measure).toBe('relative_change');
     expect(stat('hbr-2014-acquisition-cost-multiple').caveat).toMatch(/which study you believe/);
     expect(stat('pew-2019-not-confident-gov-accountability').caveat).toMatch(/75% who want more government regulation/);

@@ -4,15 +4,14 @@
  * technical fields behind a disclosure, misquoted figures headlined by their correction, and the
  * company's own figure on each benchmark page. Exact strings, from the formatters and the built site.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Translator } from '../src/i18n/core.ts';
 import { loadTranslationSystem } from '../src/i18n/node.ts';
 import type { ReportEstimate } from '../src/schemas/report.ts';
 import { comparisonSummary, formatGap, formatGapRange, formatInterval, formatThreshold, judgement } from '../src/site/metric-text.ts';
-import { runScript } from './helpers/build.ts';
+import { demoSite } from './helpers/demo-site.ts';
 import { visibleText } from './helpers/html.ts';
 
 const NBSP = '\u00a0';
@@ -84,7 +83,7 @@ describe('the company figure beside a public one', () => {
   const base = { statisticId: 's', margin: null, p: null, pAdjusted: null, company: { value: 57, low: 55, high: 59, n: 2305, markets: null } };
   it('gives a benchmark its gap in the unit of the metric, and context the ways the two differ', () => {
     const benchmark = { ...base, comparable: true, gap: -4.25, verdict: 'larger_than_uncertainty' as const, flags: [] };
-    expect(comparisonSummary({ kind: 'share' }, benchmark, tr('en'))).toBe(`Benchmark: the same question in a comparable population. Gap ${MINUS}4.3 pp (larger than the uncertainty).`);
+    expect(comparisonSummary({ kind: 'share' }, benchmark, tr('en'))).toBe(`Benchmark: the same question in a comparable population. Gap ${MINUS}4.3 pp (larger than the measurable uncertainty).`);
     expect(comparisonSummary({ kind: 'nps' }, { ...benchmark, gap: 4.6, verdict: null }, tr('fi'))).toBe('Vertailuluku: sama kysymys vertailukelpoisessa perusjoukossa. Ero +4,6 pistettä (ei arvioitavissa: julkisen luvun epävarmuutta ei tunneta).');
     const context = { ...base, comparable: false, gap: null, verdict: null, flags: ['country' as const] };
     expect(comparisonSummary({ kind: 'share' }, context, tr('en'))).toBe('Context, not a benchmark: different countries. No gap is computed.');
@@ -92,22 +91,17 @@ describe('the company figure beside a public one', () => {
 });
 
 describe('the built pages', () => {
-  let work: string;
   let out: string;
   const page = (path: string) => readFile(join(out, path, 'index.html'), 'utf8');
   const text = visibleText;
 
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'trust-editorial-'));
-    out = join(work, 'dist');
-    const result = await runScript('build.ts', ['--out', out, '--quiet']);
+    // `npm run build` of the demo, shared with the other test files that read the site.
+    const result = await demoSite();
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-  }, 180_000);
-
-  afterAll(async () => {
-    await rm(work, { recursive: true, force: true });
-  });
+    out = result.dir;
+  }, 300_000);
 
   it('headlines a misquoted figure by its correction, the number demoted below with its status', async () => {
     const html = await page('en/benchmarks/bain-retention-profit-uplift');
@@ -145,7 +139,7 @@ describe('the built pages', () => {
   it("shows the company's own figure on a benchmark page, as context", async () => {
     const en = text(await page('en/benchmarks/pew-2023-concerned-company-data-use'));
     expect(en).toContain('Northwind Goods beside this figure');
-    expect(en).toMatch(/Concern about data use \(2026-Q3\) · Northwind Goods: \d+\.\d% \(\d+\.\d% to \d+\.\d%\) · n = [\d,]+ Context, not a benchmark: /);
+    expect(en).toMatch(/Concern about data use \(Q3\u00a02026\) · Northwind Goods: \d+\.\d% \(\d+\.\d% to \d+\.\d%\) · n = [\d,]+ Context, not a benchmark: /);
     const th = text(await page('th/benchmarks/pew-2023-concerned-company-data-use'));
     expect(th).toContain('ตัวเลขของ Northwind Goods เทียบกับตัวเลขนี้');
   });

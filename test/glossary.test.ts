@@ -70,7 +70,8 @@ describe('a glossary file', () => {
   });
 
   it('reports a broken pattern and a missing concept', () => {
-    const { text, labels } = finnish(GOOD.replace("forms: ['integritee']", "forms: ['integ(ritee']").split('\n').slice(0, 4).join('\n') + '\n  group.integrity:\n    name: Integriteetti\n    forms: [\'(\']');
+    const head = GOOD.replace("forms: ['integritee']", "forms: ['integ(ritee']").split('\n').slice(0, 4).join('\n');
+    const { text, labels } = finnish(`${head}\n  group.integrity:\n    name: Integriteetti\n    forms: ['(']`);
     const { issues } = parseGlossary(text, 'fi.yaml', 'fi', labels);
     expect(issues.map((i) => i.message)).toEqual(['expected a regular expression, found "(" (Invalid regular expression: /(/giu: Unterminated group)']);
     const missing = parseGlossary(finnish('').text, 'fi.yaml', 'fi');

@@ -5,17 +5,15 @@
  * and no control prints; search results keep their contrast in light and dark mode; and no chart
  * text renders under 12 px on a phone.
  *
- * One build into a temporary folder (or, while developing, TRUST_TEST_SITE=<a built site> to
- * serve that instead), served on 127.0.0.1.
+ * The demo site shared by the test files that read it (test/helpers/demo-site.ts; or, while
+ * developing, TRUST_TEST_SITE=<a built site> to serve that instead), served on 127.0.0.1.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScript } from './helpers/build.ts';
+import { demoSite } from './helpers/demo-site.ts';
 import { serve, type Served } from './helpers/serve.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,7 +22,6 @@ const PHONE = { width: 390, height: 844 };
 /** The content box of an A4 page with the print stylesheet's 12 mm side margins, in CSS px. */
 const A4_CONTENT_WIDTH = Math.floor(((210 - 24) / 25.4) * 96);
 
-let work: string | undefined;
 let dist: string;
 let site: Served;
 let browser: Browser;
@@ -33,22 +30,21 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
   if (process.env.TRUST_TEST_SITE) dist = process.env.TRUST_TEST_SITE;
   else {
-    work = await mkdtemp(join(tmpdir(), 'trust-layout-'));
-    dist = join(work, 'dist');
-    const built = await runScript('build.ts', ['--out', dist, '--quiet']);
+    // `npm run build` of the demo, shared with the other test files that read the site.
+    const built = await demoSite();
     expect(built.stderr).toBe('');
+    dist = built.dir;
   }
   site = await serve(dist);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-}, 240_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await site?.close();
-  if (work) await rm(work, { recursive: true, force: true });
 });
 
 /** The page folders under /<locale>/<under>/ of the built site, sorted. */

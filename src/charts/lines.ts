@@ -28,9 +28,7 @@ export interface LinesInput {
   tickFormat?: NumberFormat;
   /** Draw each series' interval as a band. */
   bands?: boolean;
-  /** Label each series at its last point (several series) instead of relying on colour. */
-  directLabels?: boolean;
-  /** A legend column at the right instead (many overlapping series). */
+  /** A legend column at the right (several overlapping series). */
   legend?: boolean;
   /** A public benchmark as a dashed horizontal line. */
   benchmark?: { value: number; label: string } | null;
@@ -45,7 +43,7 @@ export function layoutLines(input: LinesInput): Scene {
   const height = input.height ?? 260;
   const tickWidth = Math.max(...[input.domain[0], input.domain[1]].map((v) => textWidth((input.tickFormat ?? input.format)(v), 12)));
   const left = Math.max(36, tickWidth + 12);
-  const lastLabels = input.directLabels || input.legend ? Math.max(...input.series.map((s) => textWidth(s.label, 12)), 0) + (input.legend ? 34 : 12) : 0;
+  const lastLabels = input.legend ? Math.max(...input.series.map((s) => textWidth(s.label, 12)), 0) + (input.legend ? 34 : 12) : 0;
   const right = width - Math.max(18, lastLabels);
   const top = 12;
   const bottom = height - 26;
@@ -109,23 +107,6 @@ export function layoutLines(input: LinesInput): Scene {
         { type: 'text', class: `series-label ${klass}`, x: right + 26, y: ly, text: series.label, dy: '0.32em' },
       );
     }
-    if (input.directLabels) {
-      const last = [...points].reverse().find((p) => p.value !== null);
-      if (last) marks.push({ type: 'text', class: `series-label ${klass}`, x: x(last.x)! + 8, y: y(last.value!), text: series.label, dy: '0.32em' });
-    }
   });
-  if (input.directLabels) separateLabels(marks);
   return { width, height, marks };
-}
-
-/** Moves direct labels apart vertically so they do not overlap (simple sweep, top to bottom). */
-export function separateLabels(marks: Mark[], gap = 13): Mark[] {
-  const labels = marks.filter((m): m is Extract<Mark, { type: 'text' }> => m.type === 'text' && m.class.startsWith('series-label'));
-  const sorted = [...labels].sort((a, b) => a.y - b.y);
-  for (let i = 1; i < sorted.length; i++) {
-    const previous = sorted[i - 1]!;
-    const current = sorted[i]!;
-    if (current.y - previous.y < gap) current.y = previous.y + gap;
-  }
-  return marks;
 }

@@ -2,6 +2,7 @@
  * Where inputs live inside a data folder, and reading them with problems reported as Issues.
  * Paths in messages are shown relative to the working directory, as the analyst typed them.
  */
+import type { Stats } from 'node:fs';
 import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
@@ -34,13 +35,13 @@ export function dataFile(dataDir: string, name: string): DataFile {
  */
 export async function inspectFile(file: DataFile): Promise<'absent' | 'file' | Issue> {
   const problem = (message: string, hint: string): Issue => ({ file: file.display, line: 0, column: 0, message, hint });
-  let link;
+  let link: Stats;
   try {
     link = await lstat(file.path);
   } catch {
     return 'absent';
   }
-  let target;
+  let target: Stats;
   try {
     target = await stat(file.path);
   } catch {

@@ -39,17 +39,6 @@ export function quoteRaw(raw: string): string {
   return JSON.stringify(shown);
 }
 
-/** Thrown by the edge scripts when validation finds problems; carries all of them. */
-export class InputError extends Error {
-  readonly issues: Issue[];
-  constructor(issues: Issue[]) {
-    const sorted = sortIssues(issues);
-    super(formatIssues(sorted));
-    this.name = 'InputError';
-    this.issues = sorted;
-  }
-}
-
 export function formatIssues(issues: Issue[]): string {
   const count = issues.length;
   const lines = sortIssues(issues).map(formatIssue);

@@ -7,6 +7,7 @@
  * A stage's value must not be changed by whoever reads it: later builds read the same value. The
  * stages hand out aggregates and parsed inputs; every build computes its figures from them anew.
  */
+import type { Stats } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -25,7 +26,7 @@ export function createStageCache(): StageCache {
 export async function fingerprint(paths: readonly string[]): Promise<string> {
   const parts: string[] = [];
   const visit = async (path: string, depth: number): Promise<void> => {
-    let info;
+    let info: Stats;
     try {
       info = await lstat(path);
     } catch {

@@ -33,4 +33,3 @@ export const translationsFileSchema = z.strictObject({
 
 export type SourceTranslation = z.infer<typeof sourceTranslationSchema>;
 export type StatisticTranslation = z.infer<typeof statisticTranslationSchema>;
-export type TranslationsFile = z.infer<typeof translationsFileSchema>;

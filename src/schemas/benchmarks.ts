@@ -62,7 +62,6 @@ export const sourcesFileSchema = z.strictObject({
   sources: z.array(sourceSchema).min(1),
 });
 
-export type SourceInput = z.input<typeof sourceSchema>;
 export type Source = z.output<typeof sourceSchema>;
 
 // ---------------------------------------------------------------------------------------------

@@ -6,8 +6,6 @@ import type { Report } from '../schemas/report.ts';
 import { VERIFICATION_STATUSES, type VerificationStatus } from '../schemas/common.ts';
 import { SEGMENTS_PER_PAGE } from './model.ts';
 
-export type PageKey = readonly string[];
-
 export function pagePath(locale: string, ...segments: string[]): string {
   return `/${[locale, ...segments].map(encodeURIComponent).join('/')}/`;
 }

@@ -64,6 +64,7 @@ describe('t interval and quantiles', () => {
     // mean 3, sd sqrt(2.5) = 1.5811, se = 0.7071, t(0.975, 4) = 2.7764
     const i = meanInterval(5, 15, 55);
     expect(i.value).toBe(3);
+    // biome-ignore lint/suspicious/noApproximativeNumericConstant: the hand-worked se, sqrt(2.5 / 5), as written above
     expect(i.se).toBeCloseTo(0.70711, 5);
     expect(i.low).toBeCloseTo(1.0368, 4);
     expect(i.high).toBeCloseTo(4.9632, 4);

@@ -125,7 +125,7 @@ export function decodeEntities(value: string): string {
  * `JaVaScRiPt:`, `java\tscript:` and `&#106;avascript:` are all "javascript".
  */
 export function urlScheme(url: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
   const cleaned = decodeEntities(url).replace(/[\u0000-\u0020\u007f-\u009f\u00a0\u200b-\u200d\u2028\u2029\ufeff]/g, '');
   const match = /^([^:/?#]*):/.exec(cleaned);
   return match ? match[1]!.toLowerCase() : undefined;

@@ -114,7 +114,7 @@ export const sanitizeArticle = defineHastPlugin({
 });
 
 /** An element or component written in .mdx: allowed ones keep only their allowed, literal attributes. */
-function jsx<N extends MdxJsxFlowElementHast | MdxJsxTextElementHast>(node: Readonly<N>, ctx: HastVisitorContext): N | void {
+function jsx<N extends MdxJsxFlowElementHast | MdxJsxTextElementHast>(node: Readonly<N>, ctx: HastVisitorContext): N | undefined {
   const name = node.name ?? '';
   const component = name === '' || isComponentName(name);
   if (component ? !ARTICLE_COMPONENTS.includes(name) : !isAllowedElement(name)) {
