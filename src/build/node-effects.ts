@@ -3,7 +3,9 @@
  * output. `abort()` runs the cleanups the build registered (scripts/build.ts calls it on exit and
  * on Ctrl-C or kill).
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderLockPath, withLock } from './render-lock.ts';
 import type { BuildEffects } from './site.ts';
 
 /** What the search index leaves out of each page's <main>. */
@@ -54,15 +56,31 @@ export function nodeEffects(output: { log(line: string): void; progress(text: st
             if (written > 0) output.progress(`rendering the pages: ${written.toLocaleString('en-US')} written`);
           }, 1000)
         : undefined;
+      // One render at a time per project (render-lock.ts); a killed build leaves no lock behind.
+      const lock = renderLockPath(root);
+      const dropLock = () => {
+        try {
+          if (readFileSync(join(lock, 'pid'), 'utf8') === String(process.pid)) rmSync(lock, { recursive: true, force: true });
+        } catch {
+          // not held
+        }
+      };
+      cleanups.add(dropLock);
       try {
-        await build({
-          ...astroConfig({ dataDir, contentDir, report: { report, file: reportFile } }),
-          configFile: false,
-          root,
-          outDir,
-          logLevel,
-        });
+        await withLock(
+          lock,
+          () =>
+            build({
+              ...astroConfig({ dataDir, contentDir, report: { report, file: reportFile } }),
+              configFile: false,
+              root,
+              outDir,
+              logLevel,
+            }),
+          () => output.progress('waiting for another build of this project to finish rendering'),
+        );
       } finally {
+        cleanups.delete(dropLock);
         if (timer) clearInterval(timer);
       }
     },

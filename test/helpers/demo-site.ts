@@ -13,9 +13,10 @@
  * (`copyDemoSite`).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { lockIsStale } from '../../src/build/render-lock.ts';
 import { ROOT, runScript, type CommandResult } from './build.ts';
 
 /** Folders and files whose content decides what the build writes. */
@@ -106,30 +107,6 @@ async function readResult(folder: string): Promise<CommandResult | null> {
     return JSON.parse(await readFile(join(folder, 'result.json'), 'utf8')) as CommandResult;
   } catch {
     return null;
-  }
-}
-
-/**
- * A lock whose builder has ended (a killed run), or one left without its pid (killed between
- * taking the lock and writing it) for more than a minute.
- */
-function lockIsStale(lock: string): boolean {
-  let pid: number;
-  try {
-    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
-  } catch {
-    try {
-      return Date.now() - statSync(lock).mtimeMs > 60_000;
-    } catch {
-      return false;
-    }
-  }
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 
