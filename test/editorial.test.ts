@@ -184,19 +184,28 @@ describe('the built pages', () => {
     expect(en).toMatch(new RegExp(`▼ ${MINUS}\\d\\.\\d pp since Q4\u00a02024: declined`));
   });
 
-  it('shows every quarter in its locale\'s form and every negative number with a true minus, on every page', async () => {
+  it('shows every quarter in its locale\'s form, every negative number with a true minus and no placeholder or leaked value, on every page', async () => {
     const { readdir } = await import('node:fs/promises');
     const pages = (await readdir(out, { recursive: true })).filter((p) => p.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(400);
     const raw: string[] = [];
     const hyphens: string[] = [];
+    const leaks: string[] = [];
     for (const path of pages) {
       const visible = text(await readFile(join(out, path), 'utf8'));
       for (const m of visible.matchAll(/\d{4}-Q[1-4]/g)) raw.push(`${path}: ${visible.slice(Math.max(0, m.index - 30), m.index + 10)}`);
       for (const m of visible.matchAll(/(?<![\p{L}\p{N}\-–/])-\d/gu)) hyphens.push(`${path}: ${visible.slice(Math.max(0, m.index - 30), m.index + 10)}`);
+      // No value leaked from code, no English placeholder outside English, no doubled abbreviation dot.
+      const locale = path.split('/')[0];
+      const wrong = [/\bNaN\b|\bundefined\b|\[object Object\]/, ...(locale === 'en' ? [] : [/\bUnknown\b|\bn\.d\./]), ...(locale === 'ru' ? [/г\.\./] : [])];
+      for (const pattern of wrong) {
+        const m = pattern.exec(visible);
+        if (m) leaks.push(`${path}: ${visible.slice(Math.max(0, m.index - 30), m.index + 20)}`);
+      }
     }
     expect(raw).toEqual([]);
     expect(hyphens).toEqual([]);
+    expect(leaks).toEqual([]);
     // Quarters and the reporting period as each locale writes them (Thai in the Buddhist era).
     expect(text(await page('ru'))).toContain(`IV${NBSP}кв.${NBSP}2024`);
     expect(text(await page('vi'))).toContain(`Quý${NBSP}4/2024`);
