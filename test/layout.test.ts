@@ -108,10 +108,12 @@ describe.each([PHONE.width, 360])('on a phone (%i px)', (width) => {
 /**
  * What paper shows wrongly, checked inside the page in print emulation: a table wider than the
  * page or still in a clipping box; a heading that may end a page; a control that prints; no
- * print header; an internal link in the text printed without its address.
+ * print header; an internal link in the text printed without its address. With the number of
+ * such links it looked at.
  */
-function printProblems(): string[] {
+function printProblems(): { problems: string[]; links: number } {
   const problems: string[] = [];
+  let links = 0;
   const content = document.documentElement.clientWidth;
   for (const wrapper of document.querySelectorAll<HTMLElement>('.table-scroll')) {
     if (getComputedStyle(wrapper).overflowX !== 'visible') problems.push('a .table-scroll still clips in print');
@@ -139,9 +141,10 @@ function printProblems(): string[] {
   if (!header || header.getClientRects().length === 0) problems.push('no print header');
   for (const link of document.querySelectorAll<HTMLAnchorElement>('main p a[href^="/"], main li a[href^="/"]')) {
     if (link.closest('table, .inline-links, .chips, .card') || link.getClientRects().length === 0) continue;
+    links++;
     if (!getComputedStyle(link, '::after').content.includes(link.getAttribute('href')!)) problems.push(`internal link ${link.getAttribute('href')} prints without its address`);
   }
-  return problems;
+  return { problems, links };
 }
 
 describe('on paper', () => {
@@ -152,8 +155,9 @@ describe('on paper', () => {
     for (const path of pageTypes(dist, locale)) {
       const page = await open(context, path);
       await page.emulateMedia({ media: 'print' });
-      failures.push(...(await page.evaluate(printProblems)).map((f) => `${path}: ${f}`));
-      linksChecked += await page.evaluate(() => document.querySelectorAll('main p a[href^="/"], main li a[href^="/"]').length);
+      const { problems, links } = await page.evaluate(printProblems);
+      failures.push(...problems.map((f) => `${path}: ${f}`));
+      linksChecked += links;
       // The overview is a report of a few pages, not a dump.
       if (path === `/${locale}/`) {
         const pdf = await page.pdf({ format: 'A4', margin: { top: '18mm', bottom: '16mm', left: '12mm', right: '12mm' } });

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lockIsStale, renderLockPath, withLock } from '../src/build/render-lock.ts';
+import { lockIsStale, releaseIfHeld, renderLockPath, withLock } from '../src/build/render-lock.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -70,5 +70,19 @@ describe('the render lock', () => {
     mkdirSync(bare);
     expect(lockIsStale(bare)).toBe(false);
     expect(lockIsStale(bare, Date.now() + 61_000)).toBe(true);
+  });
+
+  it('is removed by its holder after a kill, and left alone by anyone else', () => {
+    const mine = join(dir, 'mine.lock');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'pid'), String(process.pid));
+    releaseIfHeld(mine);
+    expect(existsSync(mine)).toBe(false);
+    const theirs = join(dir, 'theirs.lock');
+    mkdirSync(theirs);
+    writeFileSync(join(theirs, 'pid'), String(process.pid + 1));
+    releaseIfHeld(theirs);
+    expect(existsSync(theirs)).toBe(true);
+    releaseIfHeld(join(dir, 'absent.lock'));
   });
 });

@@ -3,9 +3,8 @@
  * output. `abort()` runs the cleanups the build registered (scripts/build.ts calls it on exit and
  * on Ctrl-C or kill).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { renderLockPath, withLock } from './render-lock.ts';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { releaseIfHeld, renderLockPath, withLock } from './render-lock.ts';
 import type { BuildEffects } from './site.ts';
 
 /** What the search index leaves out of each page's <main>. */
@@ -58,13 +57,7 @@ export function nodeEffects(output: { log(line: string): void; progress(text: st
         : undefined;
       // One render at a time per project (render-lock.ts); a killed build leaves no lock behind.
       const lock = renderLockPath(root);
-      const dropLock = () => {
-        try {
-          if (readFileSync(join(lock, 'pid'), 'utf8') === String(process.pid)) rmSync(lock, { recursive: true, force: true });
-        } catch {
-          // not held
-        }
-      };
+      const dropLock = () => releaseIfHeld(lock);
       cleanups.add(dropLock);
       try {
         await withLock(

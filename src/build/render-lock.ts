@@ -39,6 +39,15 @@ export function lockIsStale(lock: string, now = Date.now()): boolean {
   }
 }
 
+/** Removes the lock if this process holds it: for a build killed while rendering. */
+export function releaseIfHeld(lock: string): void {
+  try {
+    if (readFileSync(join(lock, 'pid'), 'utf8') === String(process.pid)) rmSync(lock, { recursive: true, force: true });
+  } catch {
+    // not held
+  }
+}
+
 /**
  * Runs `work` holding the lock folder `lock`; calls `onWait` once if another process holds it.
  * Polls every `interval` ms.

@@ -14,9 +14,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { lockIsStale } from '../../src/build/render-lock.ts';
+import { withLock } from '../../src/build/render-lock.ts';
 import { ROOT, runScript, type CommandResult } from './build.ts';
 
 /** Folders and files whose content decides what the build writes. */
@@ -64,42 +64,33 @@ export async function inputKey(): Promise<string> {
 async function sharedBuild(): Promise<DemoSite> {
   const key = await inputKey();
   const done = join(CACHE, key);
-  const lock = join(CACHE, `${key}.lock`);
-  await mkdir(CACHE, { recursive: true });
-  for (;;) {
+  /** A finished build of these inputs, marked as used now; null if there is none yet. */
+  const reuse = async (): Promise<DemoSite | null> => {
     const ready = await readResult(done);
-    if (ready) {
-      const now = new Date();
-      await utimes(join(done, 'result.json'), now, now);
-      return { ...ready, dir: join(done, 'dist'), reused: true };
+    if (!ready) return null;
+    const now = new Date();
+    await utimes(join(done, 'result.json'), now, now);
+    return { ...ready, dir: join(done, 'dist'), reused: true };
+  };
+  const cached = await reuse();
+  if (cached) return cached;
+  // One builder per set of inputs (the render lock's own mechanism); the others wait, then reuse.
+  return withLock(join(CACHE, `${key}.lock`), async () => {
+    // Someone may have finished between our look and our lock.
+    const again = await reuse();
+    if (again) return again;
+    const work = await mkdtemp(join(CACHE, `${key}.building-`));
+    const result = await runScript('build.ts', ['--out', join(work, 'dist'), '--quiet']);
+    if (result.code !== 0 || result.stderr !== '') {
+      // Not cached: the test file that asked reports it; the next one tries again.
+      await rm(work, { recursive: true, force: true });
+      return { ...result, dir: join(work, 'dist'), reused: false };
     }
-    try {
-      await mkdir(lock);
-    } catch {
-      if (lockIsStale(lock)) await rm(lock, { recursive: true, force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 250));
-      continue;
-    }
-    try {
-      await writeFile(join(lock, 'pid'), String(process.pid));
-      // Someone may have finished between our look and our lock.
-      const again = await readResult(done);
-      if (again) return { ...again, dir: join(done, 'dist'), reused: true };
-      const work = await mkdtemp(join(CACHE, `${key}.building-`));
-      const result = await runScript('build.ts', ['--out', join(work, 'dist'), '--quiet']);
-      if (result.code !== 0 || result.stderr !== '') {
-        // Not cached: the test file that asked reports it; the next one tries again.
-        await rm(work, { recursive: true, force: true });
-        return { ...result, dir: join(work, 'dist'), reused: false };
-      }
-      await writeFile(join(work, 'result.json'), JSON.stringify(result));
-      await rename(work, done);
-      await removeOthers(key);
-      return { ...result, dir: join(done, 'dist'), reused: false };
-    } finally {
-      await rm(lock, { recursive: true, force: true });
-    }
-  }
+    await writeFile(join(work, 'result.json'), JSON.stringify(result));
+    await rename(work, done);
+    await removeOthers(key);
+    return { ...result, dir: join(done, 'dist'), reused: false };
+  });
 }
 
 async function readResult(folder: string): Promise<CommandResult | null> {
