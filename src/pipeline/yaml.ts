@@ -25,7 +25,10 @@ export function parseYaml(text: string, file: string): YamlDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const issues: Issue[] = [];
-  for (const error of doc.errors) {
+  // A tab used for indentation shifts every line after it, so what else the parser finds is its
+  // consequence (one tab gave 15 problems): the tabs are reported, every one, and nothing else.
+  const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  for (const error of tabs.length > 0 ? tabs : doc.errors) {
     const pos = lineCounter.linePos(error.pos[0]);
     issues.push({
       file,
@@ -33,7 +36,9 @@ export function parseYaml(text: string, file: string): YamlDocument {
       column: pos.col,
       ...(/call stack/i.test(error.message)
         ? { message: 'expected YAML nested a reasonable number of levels deep, found a file too deeply nested to read', hint: 'the file is not a data file this project writes; start from the README example' }
-        : { message: `expected valid YAML, found ${error.message.split('\n')[0]}`, hint: yamlHint(error.code) }),
+        : error.code === 'TAB_AS_INDENT'
+          ? { message: 'expected spaces for indentation, found a tab', hint: 'indent with spaces: YAML does not allow tabs for indentation' }
+          : { message: `expected valid YAML, found ${error.message.split('\n')[0]}`, hint: yamlHint(error.code) }),
     });
   }
   if (text.includes('\ufffd')) {
